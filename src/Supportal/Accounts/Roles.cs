@@ -1,0 +1,28 @@
+namespace Supportal.Accounts;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Agent = "Agent";
+    public const string Orders = "Orders";
+
+    public static readonly string[] All = [Admin, Agent, Orders];
+}
+
+public static class Policies
+{
+    /// <summary>The fallback: every page and endpoint is for staff unless it says otherwise.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>Any signed-in person; customer pages opt in with this and then scope their queries.</summary>
+    public const string SignedIn = "SignedIn";
+
+    public const string Admin = "Admin";
+}
+
+public static class PortalClaims
+{
+    public const string Language = "supportal:lang";
+    public const string TimeZone = "supportal:tz";
+    public const string DisplayName = "supportal:name";
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Supportal.Platform;
+
+namespace Supportal.Data;
+
+public static class DatabaseSetup
+{
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((o, config) => o.ConnectionString = config.GetConnectionString("Supportal"))
+            .Validate(o => o.IsValidProvider, "Database:Provider must be 'Sqlite' or 'Postgres'.")
+            .Validate(o => !o.IsValidProvider || o.Kind == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "ConnectionStrings:Supportal is required when Database:Provider is 'Postgres'.")
+            .ValidateOnStart();
+
+        // Both contexts are registered; AppDbContext resolves to the configured one. Options are read when a
+        // context is first made, not while the host is being built, so tests and commands can override them.
+        builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp)));
+        builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
+        builder.Services.AddScoped<AppDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Kind == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresAppDbContext>()
+                : sp.GetRequiredService<SqliteAppDbContext>());
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        return builder;
+    }
+
+    private static string ConnectionString(IServiceProvider sp)
+    {
+        var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
+            return database.ConnectionString;
+        var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return $"Data Source={Path.Combine(storage.FullRoot, "supportal.db")}";
+    }
+
+    /// <summary>
+    /// The embedded SQLite database is created and brought up to date on start, so `dotnet run` needs nothing
+    /// else. PostgreSQL is migrated by the `migrate` command, a deliberate step in a deployment.
+    /// </summary>
+    public static async Task PrepareEmbeddedDatabaseAsync(this IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db is not SqliteAppDbContext)
+            return;
+        Directory.CreateDirectory(scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.FullRoot);
+        await db.Database.MigrateAsync();
+        // Write-ahead logging lets readers go on while the outbox sender or a page writes.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
+    public static async Task MigrateAsync(this IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+    }
+}

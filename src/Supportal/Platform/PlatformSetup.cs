@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Supportal.Accounts;
+
+namespace Supportal.Platform;
+
+public static class PlatformSetup
+{
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Portal:Name must not be empty.")
+            .Validate(o => Email.EmailOptions.IsAddress(o.MaintenanceEmail), "Portal:MaintenanceEmail must be an e-mail address.")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Storage:Root must not be empty.")
+            .ValidateOnStart();
+        services.AddOptions<SeedOptions>().Configure<IConfiguration, IHostEnvironment>((o, config, env) =>
+        {
+            config.GetSection(SeedOptions.Section).Bind(o);
+            o.Demo = config.GetValue<bool?>("Seed:Demo") ?? env.IsDevelopment();
+        });
+
+        // Keys live under Storage:Root so that sign-in cookies and e-mailed links survive a restart.
+        services.AddDataProtection().SetApplicationName("Supportal");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.FullRoot, "keys")), logs));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture("en").AddSupportedCultures(Languages.Codes).AddSupportedUICultures(Languages.Codes);
+            // A signed-in user's own choice first, then this browser's cookie, then the browser's languages.
+            o.RequestCultureProviders.Insert(0, new CustomRequestCultureProvider(ctx =>
+                Task.FromResult(ctx.User.FindFirst(PortalClaims.Language)?.Value is { } lang && Languages.IsSupported(lang)
+                    ? new ProviderCultureResult(lang) : null)));
+            o.RequestCultureProviders.Remove(o.RequestCultureProviders.OfType<QueryStringRequestCultureProvider>().Single());
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddProblemDetails();
+        services.AddSingleton<Navigation>();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), ui => ui.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+        // Unknown addresses get a real 404 page instead of the staff-only fallback policy's sign-in redirect.
+        app.MapFallback("{*path}", ctx => { ctx.Response.StatusCode = StatusCodes.Status404NotFound; return Task.CompletedTask; }).AllowAnonymous();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        // Scripts and styles only from our own files: no inline code, so injected markup cannot run.
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        return next();
+    }
+}

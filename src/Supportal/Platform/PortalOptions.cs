@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Supportal.Platform;
+
+/// <summary>The "Portal" configuration section: what the portal calls itself and how people reach support.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    public string Name { get; set; } = "Supportal";
+    public string MaintenanceEmail { get; set; } = "maintenance@localhost";
+    public List<PhoneLine> Phones { get; set; } = [];
+    public List<TeamHours> Teams { get; set; } = [];
+}
+
+public sealed class PhoneLine
+{
+    public LocalizedText Label { get; set; } = new();
+    public string Number { get; set; } = "";
+    public LocalizedText Hours { get; set; } = new();
+}
+
+public sealed class TeamHours
+{
+    public LocalizedText Name { get; set; } = new();
+    public LocalizedText Hours { get; set; } = new();
+}
+
+/// <summary>
+/// Text that an operator writes in configuration once per language ("en", "pl", …); shown in the reader's
+/// language, falling back to English.
+/// </summary>
+public sealed class LocalizedText : Dictionary<string, string>
+{
+    public LocalizedText() : base(StringComparer.OrdinalIgnoreCase) { }
+
+    public override string ToString()
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return TryGetValue(language, out var text) || TryGetValue("en", out text) ? text : Values.FirstOrDefault() ?? "";
+    }
+}

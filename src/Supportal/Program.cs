@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Supportal.Accounts;
+using Supportal.Data;
+using Supportal.Email;
+using Supportal.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.AddDatabase();
+builder.AddAccounts();
+builder.AddEmail();
+
+var app = builder.Build();
+try
+{
+    if (args is ["migrate", ..])
+    {
+        await app.Services.MigrateAsync();
+        Console.WriteLine("Database is up to date.");
+        return 0;
+    }
+    await app.Services.PrepareEmbeddedDatabaseAsync();
+    await app.Services.SeedDemoDataAsync();
+    app.UsePlatform();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // Say which setting is wrong, not a stack trace.
+    Console.Error.WriteLine("Invalid configuration: " + string.Join(" ", ex.Failures));
+    return 2;
+}
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
