@@ -56,9 +56,11 @@ public static class AccountsSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Slows password guessing from one address; Identity's lockout protects each account on top.
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            // Only attempts count: showing the form is free.
+            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }

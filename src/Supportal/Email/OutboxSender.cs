@@ -27,7 +27,7 @@ public sealed class OutboxSender(
             return;
         }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, email.CurrentValue.PollSeconds)), clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -38,7 +38,7 @@ public sealed class OutboxSender(
                 // The database may be briefly away; the next tick tries again and nothing was marked sent.
                 logger.LogError(ex, "Outbox delivery round failed.");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
     }
 
     /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>

@@ -35,10 +35,21 @@ public sealed partial class MailboxModel(AppDbContext db, IWebHostEnvironment en
     }
 
     /// <summary>Encodes the text part and turns its web addresses into links.</summary>
-    public static IHtmlContent Linkify(string text) => new HtmlString(UrlPattern().Replace(HtmlEncoder.Default.Encode(text),
-        m => $"<a href=\"{m.Value}\">{m.Value}</a>"));
+    public static IHtmlContent Linkify(string text)
+    {
+        var html = new HtmlContentBuilder();
+        var last = 0;
+        foreach (Match url in UrlPattern().Matches(text))
+        {
+            html.Append(text[last..url.Index]);
+            html.AppendHtml($"<a href=\"{HtmlEncoder.Default.Encode(url.Value)}\">");
+            html.Append(url.Value);
+            html.AppendHtml("</a>");
+            last = url.Index + url.Length;
+        }
+        return html.Append(text[last..]);
+    }
 
-    // Matches within already-encoded text, so a quote or angle bracket can never end the link.
-    [GeneratedRegex(@"https?://[^\s&]+(?:&amp;[^\s&]+)*")]
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex UrlPattern();
 }

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Supportal.Data;
+using Supportal.Email;
+using Supportal.Tests.Infrastructure;
+
+namespace Supportal.Tests.Email;
+
+public sealed class DevelopmentMailboxTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Shows_queued_mail_newest_first_with_clickable_links_and_no_sign_in()
+    {
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var mailer = scope.ServiceProvider.GetRequiredService<Mailer>();
+            mailer.Queue(db, new MailRecipient("first@customer.test", null, "en"), _ => new MailContent("First <subject>", ["Older"]));
+            await db.SaveChangesAsync();
+            mailer.Queue(db, new MailRecipient("second@customer.test", null, "en"),
+                _ => new MailContent("Second", ["Confirm here"], "Confirm", "http://localhost/confirm?id=1&code=a+b"));
+            await db.SaveChangesAsync();
+        }
+        using var client = portal.CreatePortalClient();
+
+        var page = await client.GetAsync("/dev/mailbox");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.FindAll(".mail-subject").Select(s => s.TextContent).Take(2).ShouldBe(["Second", "First <subject>"]);
+        page.Find(".mail-message a[href='http://localhost/confirm?id=1&code=a+b']").ShouldNotBeNull();
+    }
+}
+
+public sealed class ProductionMailboxTests : IAsyncLifetime
+{
+    private readonly PortalFactory portal = new() { Environment = "Production" };
+
+    public Task InitializeAsync() => ((IAsyncLifetime)portal).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)portal).DisposeAsync();
+
+    [Fact]
+    public async Task The_development_mailbox_does_not_exist_outside_development()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.Http.GetAsync("/dev/mailbox");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Sign_in_page_shows_no_demo_password_outside_development()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var page = await client.GetAsync("/Account/Login");
+
+        page.Text.ShouldNotContain(PortalFactory.DemoPassword);
+    }
+}

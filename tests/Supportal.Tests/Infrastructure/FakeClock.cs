@@ -1,0 +1,11 @@
+namespace Supportal.Tests.Infrastructure;
+
+/// <summary>A clock the test moves by hand. Timers still run in real time; only "now" is faked.</summary>
+public sealed class FakeClock : TimeProvider
+{
+    private long ticks = DateTimeOffset.UtcNow.Ticks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Supportal.Tests.Infrastructure;
+
+/// <summary>Drives pages the way a browser without JavaScript does: GET, read the HTML, fill a form, POST it.</summary>
+public sealed class PortalClient(HttpClient http) : IDisposable
+{
+    public HttpClient Http => http;
+
+    public async Task<Page> GetAsync(string url, bool follow = true)
+    {
+        var response = await http.GetAsync(url);
+        return follow ? await FollowAsync(response) : await Page.LoadAsync(response);
+    }
+
+    /// <summary>Submits a form with its current fields (antiforgery token included), overridden by values.</summary>
+    public async Task<Page> SubmitAsync(IHtmlFormElement form, IReadOnlyDictionary<string, string>? values = null,
+        IHtmlElement? submitter = null, bool follow = true)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "image" or "file":
+                case IHtmlButtonElement:
+                    break;
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked && !string.IsNullOrEmpty(input.Name))
+                        fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+        if (values is not null)
+        {
+            foreach (var (name, value) in values)
+            {
+                fields.RemoveAll(f => f.Key == name);
+                fields.Add(new(name, value));
+            }
+        }
+        if (submitter?.GetAttribute("name") is { Length: > 0 } submitName)
+            fields.Add(new(submitName, submitter.GetAttribute("value") ?? ""));
+
+        var action = submitter?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
+        var target = new Uri(new Uri(form.Owner!.Url), action ?? "");
+        var response = await http.PostAsync(target.PathAndQuery, new FormUrlEncodedContent(fields));
+        return follow ? await FollowAsync(response) : await Page.LoadAsync(response);
+    }
+
+    public async Task<Page> FollowAsync(HttpResponseMessage response)
+    {
+        for (var hops = 0; hops < 10 && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+                 or HttpStatusCode.SeeOther or HttpStatusCode.RedirectKeepVerb; hops++)
+        {
+            var location = response.Headers.Location!;
+            response = await http.GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+        }
+        return await Page.LoadAsync(response);
+    }
+
+    public async Task<Page> SignInAsync(string login, string password = PortalFactory.DemoPassword)
+    {
+        var page = await GetAsync("/Account/Login");
+        var signedIn = await SubmitAsync(page.Form(),
+            new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });
+        return signedIn;
+    }
+
+    public void Dispose() => http.Dispose();
+}
+
+/// <summary>A response and, when it is HTML, its parsed document.</summary>
+public sealed class Page
+{
+    private Page(HttpResponseMessage response, IDocument document)
+    {
+        Response = response;
+        Document = document;
+    }
+
+    public HttpResponseMessage Response { get; }
+    public IDocument Document { get; }
+    public HttpStatusCode Status => Response.StatusCode;
+    public string Path => Response.RequestMessage!.RequestUri!.AbsolutePath;
+    public string Text => Document.Body?.TextContent ?? "";
+
+    public static async Task<Page> LoadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        var document = await context.OpenAsync(r => r.Content(html).Address(response.RequestMessage!.RequestUri!));
+        return new Page(response, document);
+    }
+
+    public IHtmlFormElement Form(string selector = "main form[method=post]") =>
+        Document.QuerySelector<IHtmlFormElement>(selector) ?? throw new InvalidOperationException($"No form matches '{selector}' on {Path}.");
+
+    public IElement? Find(string selector) => Document.QuerySelector(selector);
+
+    public IEnumerable<IElement> FindAll(string selector) => Document.QuerySelectorAll(selector);
+
+    /// <summary>The validation message shown next to a field, by the field's name.</summary>
+    public string FieldError(string name) => Document.QuerySelector($"[data-valmsg-for='{name}']")?.TextContent.Trim() ?? "";
+}
