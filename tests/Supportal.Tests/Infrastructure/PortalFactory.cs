@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using Supportal.Accounts;
 using Supportal.Data;
 
 namespace Supportal.Tests.Infrastructure;
@@ -58,6 +60,23 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Adds a confirmed account with the demo password, so a test can change it without touching others.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string firstName = "Test", string lastName = "Person",
+        string language = "en", string? role = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, FirstName = firstName, LastName = lastName,
+            Language = language, CreatedAt = Clock.GetUtcNow().UtcDateTime,
+        };
+        (await users.CreateAsync(user, DemoPassword)).Succeeded.ShouldBeTrue();
+        if (role is not null)
+            (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        return user;
     }
 
     /// <summary>Starts the app on a real loopback port (for the browser) and returns its address.</summary>
