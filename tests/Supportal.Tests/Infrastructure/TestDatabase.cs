@@ -26,7 +26,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public string StorageRoot { get; }
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
     {
         var root = Directory.CreateTempSubdirectory("supportal-test-").FullName;
         if (Provider == DatabaseProvider.Sqlite)
@@ -44,8 +44,9 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         // PostgreSQL is migrated by a deliberate step in production (the `migrate` command); do the same here.
-        await using (var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options))
-            await db.Database.MigrateAsync();
+        if (migrate)
+            await using (var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options))
+                await db.Database.MigrateAsync();
         return new TestDatabase(root, connectionString, name);
     }
 

@@ -58,8 +58,8 @@ public sealed class ShellTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         dashboard.Path.ShouldBe("/Dashboard");
         var topbar = dashboard.Find("header")!;
-        topbar.QuerySelector("a[href='/Contracts/Register']")!.TextContent.ShouldContain("Register contract");
-        topbar.QuerySelectorAll("a[href^='/Tickets/New']").Length.ShouldBe(2);
+        topbar.QuerySelector("a.btn[href='/Contracts/Register']")!.TextContent.ShouldContain("Register contract");
+        topbar.QuerySelectorAll("a.btn[href^='/Tickets/New']").Length.ShouldBe(2);
         topbar.TextContent.ShouldContain("Sign out");
         dashboard.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Dashboard", "Contact"]);
     }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Data;
 using Supportal.Tests.Infrastructure;
 
 namespace Supportal.Tests.Platform;
@@ -15,30 +17,63 @@ public sealed class StartupTests
         var storage = Directory.CreateTempSubdirectory("supportal-config-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+            var (exitCode, output, errors) = await RunAppAsync(new()
             {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                WorkingDirectory = storage,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-            start.Environment["Storage__Root"] = storage;
-            start.Environment[variable] = value;
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Storage__Root"] = storage,
+                [variable] = value,
+            });
 
-            process.ExitCode.ShouldBe(2);
-            (await stderr).ShouldContain(key);
-            (await stdout).ShouldNotContain("Now listening");
+            exitCode.ShouldBe(2);
+            errors.ShouldContain(key);
+            output.ShouldNotContain("Now listening");
         }
         finally
         {
             Directory.Delete(storage, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Migrate_command_brings_an_empty_database_up_to_date()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = TestDatabase.Provider.ToString(),
+            ["ConnectionStrings__Supportal"] = database.ConnectionString,
+            ["Storage__Root"] = database.StorageRoot,
+        };
+
+        var (exitCode, output, _) = await RunAppAsync(environment, "migrate");
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("Database is up to date.");
+        await using var db = TestDatabase.Provider == DatabaseProvider.Postgres
+            ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(database.ConnectionString).Options)
+            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(database.ConnectionString).Options);
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await db.Roles.CountAsync()).ShouldBe(3);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAppAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. args])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = environment["Storage__Root"],
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     [Fact]
