@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Adds a migration with the same name to both providers' migration sets.
-# Usage: scripts/add-migration.sh NAME [STUBS_DIR]
-# EF's design-time package needs two placeholder packages that our package source lacks; STUBS_DIR is a folder
-# holding them (default: ../shared/nuget-stubs next to the clone). Only this step needs them.
+# Usage: scripts/add-migration.sh NAME STUBS_DIR
+# EF's design-time package depends on two packages (Mono.TextTemplating, Microsoft.VisualStudio.SolutionPersistence)
+# that some package sources lack and that adding a migration never uses; STUBS_DIR is a folder of placeholder
+# packages with those ids. Only this step needs them: the build, run and tests never reference the package.
 set -euo pipefail
-name=${1:?usage: scripts/add-migration.sh NAME [STUBS_DIR]}
+name=${1:?usage: scripts/add-migration.sh NAME STUBS_DIR}
+stubs=$(cd "${2:?usage: scripts/add-migration.sh NAME STUBS_DIR}" && pwd)
 root=$(cd "$(dirname "$0")/.." && pwd)
-stubs=$(cd "${2:-$root/../shared/nuget-stubs}" && pwd)
 cd "$root"
 dotnet tool restore >/dev/null
 export EfDesign=true EfDesignStubs="$stubs"

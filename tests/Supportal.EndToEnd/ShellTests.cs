@@ -22,11 +22,17 @@ public sealed class ShellTests(Browser browser, LivePortal portal) : IClassFixtu
         await Browser.ScreenshotAsync(page, "shell-home-en-desktop");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
-        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("pl");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
         (await page.Locator("footer").InnerTextAsync()).ShouldContain("Godziny pracy zespołów".ToUpperInvariant());
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, "shell-home-pl-desktop");
+
+        await page.GotoAsync("/Account/Login");
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, "sign-in-pl-desktop");
+        await page.GotoAsync("/no/such/page");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Nie znaleziono strony");
+        await Browser.ScreenshotAsync(page, "not-found-pl-desktop");
     }
 
     [Fact]
@@ -45,6 +51,7 @@ public sealed class ShellTests(Browser browser, LivePortal portal) : IClassFixtu
         await Browser.ScreenshotAsync(page, "shell-dashboard-en-desktop");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
         await Assertions.Expect(header.GetByRole(AriaRole.Link, new() { Name = "Zarejestruj kontrakt" })).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "shell-dashboard-pl-desktop");
 
@@ -64,7 +71,10 @@ public sealed class ShellTests(Browser browser, LivePortal portal) : IClassFixtu
         await SignInAsync(page, email);
         await page.WaitForURLAsync("**/Dashboard");
         if (language == "pl")
-            await page.GetByRole(AriaRole.Button, new() { Name = "PL" }).ClickAsync();
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "PL", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
+        }
 
         (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
         await Assertions.Expect(page.Locator("#sidebar").GetByRole(AriaRole.Link, new() { Name = contact })).Not.ToBeVisibleAsync();

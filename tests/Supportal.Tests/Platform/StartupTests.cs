@@ -75,29 +75,51 @@ public sealed class StartupTests
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
+}
+
+/// <summary>The app started against a PostgreSQL address where nothing listens.</summary>
+public sealed class DatabaseDownTests : IAsyncLifetime
+{
+    private readonly PortalFactory portal = new();
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)portal).InitializeAsync();
+        // It starts (PostgreSQL is migrated only on command), but its database cannot be reached.
+        portal.Settings["Database:Provider"] = "Postgres";
+        portal.Settings["ConnectionStrings:Supportal"] = $"Host=127.0.0.1;Port={TestSmtpServer.FreePort()};Username=nobody;Timeout=2";
+        portal.Settings["Seed:Demo"] = "false";
+    }
+
+    public Task DisposeAsync() => ((IAsyncLifetime)portal).DisposeAsync();
 
     [Fact]
-    public async Task Health_answers_503_when_the_database_does_not()
+    public async Task Health_answers_503()
     {
-        var portal = new PortalFactory();
-        await ((IAsyncLifetime)portal).InitializeAsync();
-        try
-        {
-        // A PostgreSQL address where nothing listens: the app starts (it migrates PostgreSQL only on command)
-        // but its database cannot be reached.
-            portal.Settings["Database:Provider"] = "Postgres";
-            portal.Settings["ConnectionStrings:Supportal"] = $"Host=127.0.0.1;Port={TestSmtpServer.FreePort()};Username=nobody;Timeout=2";
-            portal.Settings["Seed:Demo"] = "false";
-            using var client = portal.CreatePortalClient();
+        using var client = portal.CreatePortalClient();
 
-            var response = await client.Http.GetAsync("/health");
+        var response = await client.Http.GetAsync("/health");
 
-            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-            (await response.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
-        }
-        finally
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+    }
+
+    [Theory]
+    [InlineData("en", "Something went wrong")]
+    [InlineData("pl", "Coś poszło nie tak")]
+    public async Task A_failure_while_signing_in_shows_the_friendly_error_page(string language, string title)
+    {
+        using var client = portal.CreatePortalClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var login = await client.GetAsync("/Account/Login");
+
+        var page = await client.SubmitAsync(login.Form(), new Dictionary<string, string>
         {
-            await ((IAsyncLifetime)portal).DisposeAsync();
-        }
+            ["Input.Login"] = "customer@example.com", ["Input.Password"] = PortalFactory.DemoPassword,
+        });
+
+        page.Status.ShouldBe(HttpStatusCode.InternalServerError);
+        page.Find("h1")!.TextContent.ShouldBe(title);
+        page.Text.ShouldNotContain("Npgsql");
     }
 }

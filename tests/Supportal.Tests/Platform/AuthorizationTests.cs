@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Supportal.Accounts;
+using Supportal.Tests.Infrastructure;
+
+namespace Supportal.Tests.Platform;
+
+/// <summary>Secure by default: a page is for staff unless it deliberately says otherwise.</summary>
+public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private IReadOnlyList<PageActionDescriptor> Pages() => portal.Services.GetRequiredService<IActionDescriptorCollectionProvider>()
+        .ActionDescriptors.Items.OfType<PageActionDescriptor>().ToList();
+
+
+    [Fact]
+    public void Only_the_public_pages_are_open_to_anonymous_visitors()
+    {
+        var open = Pages().Where(p => p.EndpointMetadata.OfType<IAllowAnonymous>().Any()).Select(p => p.ViewEnginePath).Distinct().Order().ToList();
+
+        // Adding a page here is a security decision: make it on purpose.
+        open.ShouldBe(["/Account/AccessDenied", "/Account/Login", "/Contact", "/Dev/Mailbox", "/Error", "/Index", "/Language"]);
+    }
+
+    [Fact]
+    public void Pages_for_signed_in_customers_say_so_explicitly()
+    {
+        var customerPages = Pages()
+            .Where(p => p.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == Policies.SignedIn))
+            .Select(p => p.ViewEnginePath).Distinct().Order().ToList();
+
+        customerPages.ShouldBe(["/Account/Logout", "/Contracts/Register", "/Dashboard", "/Tickets/New"]);
+    }
+
+    [Fact]
+    public async Task A_customer_is_refused_a_page_that_did_not_opt_in()
+    {
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync("customer@example.com");
+
+        (await client.GetAsync("/Admin")).Status.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+    }
+}
