@@ -72,14 +72,8 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
 }
 
 /// <summary>Its own app, so the limiter's window is not shared with other tests.</summary>
-public sealed class SignInRateLimitTests : IAsyncLifetime
+public sealed class SignInRateLimitTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly PortalFactory portal = new();
-
-    public Task InitializeAsync() => ((IAsyncLifetime)portal).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)portal).DisposeAsync();
-
     [Fact]
     public async Task Repeated_sign_in_attempts_from_one_address_are_slowed_down()
     {

@@ -31,14 +31,13 @@ public sealed class DevelopmentMailboxTests(PortalFactory portal) : IClassFixtur
     }
 }
 
-public sealed class ProductionMailboxTests : IAsyncLifetime
+public sealed class ProductionPortal : PortalFactory
 {
-    private readonly PortalFactory portal = new() { Environment = "Production" };
+    public ProductionPortal() => Environment = "Production";
+}
 
-    public Task InitializeAsync() => ((IAsyncLifetime)portal).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)portal).DisposeAsync();
-
+public sealed class ProductionMailboxTests(ProductionPortal portal) : IClassFixture<ProductionPortal>
+{
     [Fact]
     public async Task The_development_mailbox_does_not_exist_outside_development()
     {

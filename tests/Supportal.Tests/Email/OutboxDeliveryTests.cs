@@ -110,6 +110,23 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_claimed_by_a_node_that_stopped_mid_send_is_sent_once_its_claim_lapses()
+    {
+        using var smtp = await TestSmtpServer.StartAsync(smtpPort);
+        var id = await QueueAsync();
+        var now = portal.Clock.GetUtcNow().UtcDateTime;
+        await portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.ClaimToken, Guid.NewGuid()).SetProperty(m => m.ClaimedUntil, now.AddMinutes(5))));
+
+        (await Sender.DeliverDueAsync(CancellationToken.None)).ShouldBe(0);
+        portal.Clock.Advance(TimeSpan.FromMinutes(6));
+        (await Sender.DeliverDueAsync(CancellationToken.None)).ShouldBe(1);
+
+        (await smtp.WaitForMessagesAsync(1)).Count.ShouldBe(1);
+        (await LoadAsync(id)).State.ShouldBe(OutboxState.Sent);
+    }
+
+    [Fact]
     public async Task Message_is_set_aside_as_failed_after_the_last_attempt_and_kept()
     {
         var id = await QueueAsync();

@@ -2,23 +2,21 @@ using Supportal.Tests.Infrastructure;
 
 namespace Supportal.Tests.Platform;
 
-public sealed class FooterConfigurationTests : IAsyncLifetime
+public sealed class FooterPortal : PortalFactory
 {
-    private readonly PortalFactory portal = new();
-
-    public Task InitializeAsync()
+    public FooterPortal()
     {
-        portal.Settings["Portal:Name"] = "Acme Care";
-        portal.Settings["Portal:MaintenanceEmail"] = "portal-help@acme.test";
-        portal.Settings["Portal:Phones:2:Number"] = "+48 22 111 22 33";
-        portal.Settings["Portal:Phones:2:Label:en"] = "Warsaw desk";
-        portal.Settings["Portal:Teams:1:Name:en"] = "Night shift";
-        portal.Settings["Portal:Teams:1:Name:pl"] = "Nocna zmiana";
-        return ((IAsyncLifetime)portal).InitializeAsync();
+        Settings["Portal:Name"] = "Acme Care";
+        Settings["Portal:MaintenanceEmail"] = "portal-help@acme.test";
+        Settings["Portal:Phones:2:Number"] = "+48 22 111 22 33";
+        Settings["Portal:Phones:2:Label:en"] = "Warsaw desk";
+        Settings["Portal:Teams:1:Name:en"] = "Night shift";
+        Settings["Portal:Teams:1:Name:pl"] = "Nocna zmiana";
     }
+}
 
-    public Task DisposeAsync() => ((IAsyncLifetime)portal).DisposeAsync();
-
+public sealed class FooterConfigurationTests(FooterPortal portal) : IClassFixture<FooterPortal>
+{
     [Fact]
     public async Task Footer_shows_the_configured_name_phones_teams_and_maintenance_address()
     {

@@ -78,21 +78,19 @@ public sealed class StartupTests
 }
 
 /// <summary>The app started against a PostgreSQL address where nothing listens.</summary>
-public sealed class DatabaseDownTests : IAsyncLifetime
+public sealed class DatabaseDownPortal : PortalFactory
 {
-    private readonly PortalFactory portal = new();
-
-    public async Task InitializeAsync()
+    public DatabaseDownPortal()
     {
-        await ((IAsyncLifetime)portal).InitializeAsync();
         // It starts (PostgreSQL is migrated only on command), but its database cannot be reached.
-        portal.Settings["Database:Provider"] = "Postgres";
-        portal.Settings["ConnectionStrings:Supportal"] = $"Host=127.0.0.1;Port={TestSmtpServer.FreePort()};Username=nobody;Timeout=2";
-        portal.Settings["Seed:Demo"] = "false";
+        Settings["Database:Provider"] = "Postgres";
+        Settings["ConnectionStrings:Supportal"] = $"Host=127.0.0.1;Port={TestSmtpServer.FreePort()};Username=nobody;Timeout=2";
+        Settings["Seed:Demo"] = "false";
     }
+}
 
-    public Task DisposeAsync() => ((IAsyncLifetime)portal).DisposeAsync();
-
+public sealed class DatabaseDownTests(DatabaseDownPortal portal) : IClassFixture<DatabaseDownPortal>
+{
     [Fact]
     public async Task Health_answers_503()
     {
