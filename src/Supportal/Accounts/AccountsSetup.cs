@@ -28,7 +28,10 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<PortalSignInManager>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditLog>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -43,6 +46,7 @@ public static class AccountsSetup
             // The API answers with status codes, never with a redirect to an HTML sign-in page.
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
 
         builder.Services.AddAuthorizationBuilder()

@@ -8,6 +8,7 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 {
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
+    public string Company { get; set; } = "";
 
     /// <summary>UI and e-mail language: a two-letter code from <see cref="Platform.Languages"/>.</summary>
     public string Language { get; set; } = "en";
@@ -26,6 +27,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         user.Property(u => u.FirstName).HasMaxLength(100);
         user.Property(u => u.LastName).HasMaxLength(100);
+        user.Property(u => u.Company).HasMaxLength(200);
         user.Property(u => u.Language).HasMaxLength(8);
         user.Property(u => u.TimeZone).HasMaxLength(64);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
+using Supportal.Contracts;
 using Supportal.Email;
 
 namespace Supportal.Data;
@@ -14,6 +15,11 @@ public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<ContractRegistration> ContractRegistrations => Set<ContractRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Supportal.Accounts;
+
+/// <summary>One security-relevant event: who, what, when and from which address.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public Guid? UserId { get; set; }
+    public required string Action { get; set; }
+    public string? Ip { get; set; }
+
+    /// <summary>Short, non-secret context (a contract number, a file name, a count); never a password or code.</summary>
+    public string? Detail { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignedUp = "account.signed-up";
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordReset = "password.reset";
+    public const string TwoFactorChanged = "two-factor.changed";
+    public const string ContractActivated = "contract.activated";
+    public const string AccountsImported = "accounts.imported";
+    public const string SignedOutEverywhere = "sessions.revoked";
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> audit)
+    {
+        audit.Property(a => a.Action).HasMaxLength(64);
+        audit.Property(a => a.Ip).HasMaxLength(64);
+        audit.Property(a => a.Detail).HasMaxLength(500);
+        audit.HasIndex(a => new { a.UserId, a.At });
+        audit.HasIndex(a => a.At);
+    }
+}

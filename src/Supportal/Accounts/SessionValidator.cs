@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Data;
+
+namespace Supportal.Accounts;
+
+/// <summary>
+/// Checks on every request that the cookie's session is still open, so a revoked browser is signed out at once
+/// rather than when Identity next re-validates the security stamp.
+/// </summary>
+internal static class SessionValidator
+{
+    private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(5);
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal?.FindFirstValue(PortalSignInManager.SessionClaim) is not { } sid || !Guid.TryParse(sid, out var id))
+        {
+            await RejectAsync(context);
+            return;
+        }
+        var services = context.HttpContext.RequestServices;
+        var db = services.GetRequiredService<AppDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var lastSeen = await db.UserSessions.Where(s => s.Id == id && s.RevokedAt == null)
+            .Select(s => (DateTime?)s.LastSeenAt).SingleOrDefaultAsync();
+        if (lastSeen is null)
+        {
+            await RejectAsync(context);
+            return;
+        }
+        // Record activity coarsely: one write per session every few minutes, not one per request.
+        if (now - lastSeen > TouchEvery)
+            await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(context.Scheme.Name);
+    }
+}
