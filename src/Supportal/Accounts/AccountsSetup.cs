@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Supportal.Data;
@@ -7,13 +8,17 @@ namespace Supportal.Accounts;
 
 public static class AccountsSetup
 {
-    public const string SignInRateLimit = "sign-in";
+    /// <summary>Per address, on every account form a script could hammer: sign-in, sign-up, codes, links.</summary>
+    public const string AccountRateLimit = "accounts";
+
+    /// <summary>Enough for an office behind one address; the per-account limits are the tight ones.</summary>
+    public const int PostsPerMinutePerAddress = 30;
 
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(o =>
             {
-                // Length over composition rules; common-password refusal arrives with the accounts work.
+                // Length over composition rules; CommonPasswordValidator refuses the usual guesses.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -25,11 +30,35 @@ public static class AccountsSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.EmailConfirmationTokenProvider = ConfirmationTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
-            .AddSignInManager<PortalSignInManager>();
+            .AddSignInManager<PortalSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddTokenProvider<EmailCodeProvider>(EmailCodeProvider.Name)
+            .AddTokenProvider<ConfirmationTokenProvider>(ConfirmationTokenProvider.ProviderName);
+        // Reset links (Identity's default provider) last a day; confirmation links a week (their own provider).
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+        builder.Services.Configure<ConfirmationTokenProviderOptions>(o =>
+        {
+            o.Name = ConfirmationTokenProvider.ProviderName;
+            o.TokenLifespan = TimeSpan.FromDays(7);
+        });
+        builder.Services.AddScoped<EmailCodeProvider>();
+        builder.Services.AddScoped<AccountMails>();
+        builder.Services.AddScoped<Contracts.ContractActivation>();
+        builder.Services.AddSingleton<IPasswordHasher<Contracts.Contract>, PasswordHasher<Contracts.Contract>>();
+        builder.Services.AddSingleton<AccountThrottle>();
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
+        });
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
 
@@ -41,6 +70,7 @@ public static class AccountsSetup
             o.Cookie.Name = "supportal.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers with status codes, never with a redirect to an HTML sign-in page.
@@ -61,13 +91,17 @@ public static class AccountsSetup
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Slows password guessing from one address; Identity's lockout protects each account on top.
             // Only attempts count: showing the form is free.
-            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method)
+            o.AddPolicy(AccountRateLimit, http => HttpMethods.IsGet(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = PostsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }
+
+    /// <summary>Cookies travel only over HTTPS outside Development (where plain http://localhost is the norm).</summary>
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Supportal.Accounts;
+using Supportal.Contracts;
 using Supportal.Platform;
 
 namespace Supportal.Data;
@@ -31,12 +33,27 @@ public static class DemoData
             var user = new ApplicationUser
             {
                 UserName = email, Email = email, EmailConfirmed = true,
-                FirstName = first, LastName = last, Language = language, CreatedAt = now,
+                FirstName = first, LastName = last, Language = language, CreatedAt = now, TwoFactorEnabled = true,
             };
             Check(await users.CreateAsync(user, seed.DemoPassword));
             if (role is not null)
                 Check(await users.AddToRoleAsync(user, role));
         }
+        await SeedContractAsync(scope.ServiceProvider, now);
+    }
+
+    public const string ContractNumber = "DEMO-0001";
+    public const string ContractKey = "DEMO-0001-KEY";
+
+    private static async Task SeedContractAsync(IServiceProvider services, DateTime now)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Contracts.AnyAsync(c => c.Number == ContractNumber))
+            return;
+        var contract = new Contract { Number = ContractNumber, ActivationKeyHash = "", CreatedAt = now };
+        contract.ActivationKeyHash = services.GetRequiredService<ContractActivation>().HashKey(contract, ContractKey);
+        db.Contracts.Add(contract);
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Supportal.Accounts;
@@ -57,6 +58,8 @@ public static class PlatformSetup
     {
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), ui => ui.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
+        // Behind a reverse proxy on the same host (nginx), take the client address and https from its headers.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();

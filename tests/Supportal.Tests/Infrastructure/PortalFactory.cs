@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +54,21 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            // As behind the production TLS proxy: outside Development, cookies are Secure-only.
+            BaseAddress = new Uri("https://localhost"),
+        }), this);
+
+    /// <summary>The code in the newest sign-in e-mail queued for the address.</summary>
+    public Task<string> LatestSignInCodeAsync(string email) => WithDbAsync(async db =>
+    {
+        var subject = await db.OutboxMessages.Where(m => m.ToAddress == email).OrderByDescending(m => m.Id)
+            .Select(m => m.Subject).FirstAsync();
+        return System.Text.RegularExpressions.Regex.Match(subject, @"\b\d{6}\b").Value;
+    });
 
     /// <summary>Runs work against the app's own database context.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
@@ -71,7 +86,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var user = new ApplicationUser
         {
             UserName = email, Email = email, EmailConfirmed = true, FirstName = firstName, LastName = lastName,
-            Language = language, CreatedAt = Clock.GetUtcNow().UtcDateTime,
+            Language = language, CreatedAt = Clock.GetUtcNow().UtcDateTime, TwoFactorEnabled = true,
         };
         (await users.CreateAsync(user, DemoPassword)).Succeeded.ShouldBeTrue();
         if (role is not null)

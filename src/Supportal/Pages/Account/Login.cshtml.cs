@@ -7,23 +7,25 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Supportal.Accounts;
+using Supportal.Data;
 using Supportal.Platform;
 
 namespace Supportal.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(AccountsSetup.SignInRateLimit)]
+[EnableRateLimiting(AccountsSetup.AccountRateLimit)]
 public sealed class LoginModel(
-    SignInManager<ApplicationUser> signIn,
-    IStringLocalizer<SharedResource> localizer,
-    IOptions<SeedOptions> seed,
-    IWebHostEnvironment environment) : PageModel
+    PortalSignInManager signIn, AppDbContext db, AuditLog audit, AccountThrottle throttle, AccountMails mails,
+    IStringLocalizer<SharedResource> localizer, IOptions<SeedOptions> seed, IWebHostEnvironment environment) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Set when the password was right but the address is not confirmed yet: offer a new link.</summary>
+    public bool OfferConfirmationLink { get; private set; }
 
     /// <summary>Shown only in Development with demo data, so nobody mistakes it for a real credential.</summary>
     public string? DemoPassword => environment.IsDevelopment() && seed.Value.Demo ? seed.Value.DemoPassword : null;
@@ -49,15 +51,50 @@ public sealed class LoginModel(
 
         var login = Input.Login.Trim();
         var user = await signIn.UserManager.FindByEmailAsync(login) ?? await signIn.UserManager.FindByNameAsync(login);
-        // Don't reveal whether the account exists: an unknown login gets the same answer as a wrong password.
+        // Every login, with an account or not, gets the same number of failures, so the limit reveals nothing.
+        if (throttle.IsExhausted("sign-in", login))
+            return await RefuseAsync("Login.LockedOut", user);
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+
         if (result.Succeeded)
         {
-            LanguageModel.Remember(Response, user!.Language);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Dashboard");
+            audit.Record(db, AuditActions.SignInSucceeded, user!.Id);
+            await db.SaveChangesAsync();
+            LanguageModel.Remember(Response, user.Language);
+            return LocalRedirect(SafeReturnUrl);
         }
-        var message = result.IsLockedOut ? "Login.LockedOut" : result.IsNotAllowed ? "Login.NotConfirmed" : "Login.Failed";
-        ModelState.AddModelError(string.Empty, localizer[message]);
+        if (result.RequiresTwoFactor)
+            return await StartSecondStepAsync(user!);
+        if (result.IsLockedOut)
+            return await RefuseAsync("Login.LockedOut", user);
+        // Identity says "not allowed" before it checks the password; only with the right password may we
+        // tell that the address still needs confirming.
+        if (result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user!, Input.Password))
+        {
+            OfferConfirmationLink = true;
+            return await RefuseAsync("Login.NotConfirmed", user);
+        }
+        throttle.TryTake("sign-in", login);
+        return await RefuseAsync("Login.Failed", user);
+    }
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Dashboard";
+
+    private async Task<IActionResult> StartSecondStepAsync(ApplicationUser user)
+    {
+        var providers = await signIn.UserManager.GetValidTwoFactorProvidersAsync(user);
+        if (providers.Contains(TokenOptions.DefaultAuthenticatorProvider))
+            return RedirectToPage("LoginWithCode", new { ReturnUrl, method = LoginWithCodeModel.AppMethod });
+        mails.SignInCode(user, await signIn.UserManager.GenerateTwoFactorTokenAsync(user, EmailCodeProvider.Name));
+        await db.SaveChangesAsync();
+        return RedirectToPage("LoginWithCode", new { ReturnUrl });
+    }
+
+    private async Task<PageResult> RefuseAsync(string messageKey, ApplicationUser? user)
+    {
+        audit.Record(db, AuditActions.SignInFailed, user?.Id);
+        await db.SaveChangesAsync();
+        ModelState.AddModelError(string.Empty, localizer[messageKey]);
         return Page();
     }
 }

@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Supportal.Accounts;
+using Supportal.Contracts;
+using Supportal.Data;
+using Supportal.Platform;
+
+namespace Supportal.Pages.Account;
+
+/// <summary>Sign Up: contact details plus the contract number and activation code from the support certificate.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(AccountsSetup.AccountRateLimit)]
+public sealed class RegisterModel(
+    UserManager<ApplicationUser> users, AppDbContext db, ContractActivation contracts, AccountMails mails, AuditLog audit,
+    IPasswordHasher<ApplicationUser> hasher, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public void OnGet() => Input.Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Languages.IsSupported(Input.Language))
+            ModelState.AddModelError("Input.Language", localizer["Validation.Required", localizer["Register.Language"]]);
+        if (!ModelState.IsValid)
+            return Page();
+
+        var contract = await contracts.FindAsync(Input.ContractNumber, Input.ActivationCode);
+        if (contract is null)
+        {
+            ModelState.AddModelError("Input.ActivationCode", localizer["Register.WrongContract"]);
+            return Page();
+        }
+
+        var email = Input.Email.Trim();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            // Don't reveal that the address has an account: answer as for a new one and tell only its owner.
+            hasher.HashPassword(existing, Input.Password); // costs what creating an account costs
+            mails.AlreadyRegistered(existing, Url.Page("/Account/Login", null, null, Request.Scheme)!);
+            await db.SaveChangesAsync();
+            return RedirectToPage("CheckEmail");
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, FirstName = Input.FirstName.Trim(), LastName = Input.LastName.Trim(),
+            Company = Input.Company.Trim(), PhoneNumber = Input.Phone.Trim(), Language = Input.Language,
+            TwoFactorEnabled = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        // The account, its contract, the audit trail and the confirmation mail commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) || error.Code == "CommonPassword" ? "Input.Password" : "Input.Email", error.Description);
+            return Page();
+        }
+        contracts.Register(contract, user);
+        audit.Record(db, AuditActions.SignedUp, user.Id);
+        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        mails.ConfirmAddress(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = token }, Request.Scheme)!);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return RedirectToPage("CheckEmail");
+    }
+}
+
+public sealed class RegisterInput
+{
+    [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Register.FirstName")]
+    public string FirstName { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Register.LastName")]
+    public string LastName { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Register.Email")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Register.Company")]
+    public string Company { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), Phone(ErrorMessage = "Validation.Phone"), StringLength(40, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Register.Phone")]
+    public string Phone { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), StringLength(200, MinimumLength = 12, ErrorMessage = "Password.TooShort")]
+    [Display(Name = "Login.Password")]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "Password.Mismatch")]
+    [Display(Name = "Register.ConfirmPassword")]
+    public string ConfirmPassword { get; set; } = "";
+
+    [Display(Name = "Register.Language")]
+    public string Language { get; set; } = "en";
+
+    [Required(ErrorMessage = "Validation.Required"), StringLength(50, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Register.ContractNumber")]
+    public string ContractNumber { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Register.ActivationCode")]
+    public string ActivationCode { get; set; } = "";
+}
