@@ -57,7 +57,11 @@ public static class AccountsSetup
             o.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
-            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
+        {
+            // Outlives the e-mailed code (10 minutes), so a late code is told "expired", not sent back to the start.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(20);
+            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
+        });
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();

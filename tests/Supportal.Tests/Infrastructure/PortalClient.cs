@@ -6,9 +6,12 @@ using AngleSharp.Html.Dom;
 namespace Supportal.Tests.Infrastructure;
 
 /// <summary>Drives pages the way a browser without JavaScript does: GET, read the HTML, fill a form, POST it.</summary>
-public sealed class PortalClient(HttpClient http, PortalFactory? portal = null) : IDisposable
+public sealed class PortalClient(HttpClient http, PortalFactory portal, CookieContainer cookies) : IDisposable
 {
     public HttpClient Http => http;
+
+    /// <summary>The Cookie header this client would send now.</summary>
+    public string CookieHeader => cookies.GetCookieHeader(http.BaseAddress!);
 
     public async Task<Page> GetAsync(string url, bool follow = true)
     {
@@ -80,12 +83,12 @@ public sealed class PortalClient(HttpClient http, PortalFactory? portal = null) 
         var page = await GetAsync("/Account/Login");
         var next = await SubmitAsync(page.Form(),
             new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });
-        return next.Path == "/Account/LoginWithCode" && portal is not null ? await EnterCodeAsync(next, login) : next;
+        return next.Path == "/Account/LoginWithCode" ? await EnterCodeAsync(next, login) : next;
     }
 
     /// <summary>Answers the code page with the code e-mailed to the address.</summary>
     public async Task<Page> EnterCodeAsync(Page codePage, string email) =>
-        await SubmitAsync(codePage.Form(), new Dictionary<string, string> { ["Input.Code"] = await portal!.LatestSignInCodeAsync(email) });
+        await SubmitAsync(codePage.Form(), new Dictionary<string, string> { ["Input.Code"] = await portal.LatestSignInCodeAsync(email) });
 
     public void Dispose() => http.Dispose();
 }

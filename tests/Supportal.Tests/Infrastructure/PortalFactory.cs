@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Environment { get; set; } = "Development";
 
+    /// <summary>Service overrides for failure injection or settings that have no configuration key.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -50,17 +55,35 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
             settings[key] = value;
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 
-    public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-            // As behind the production TLS proxy: outside Development, cookies are Secure-only.
-            BaseAddress = new Uri("https://localhost"),
-        }), this);
+    /// <summary>
+    /// A browser-like client: keeps cookies, does not follow redirects by itself, and talks https as the
+    /// production proxy does (outside Development cookies are Secure-only).
+    /// </summary>
+    public PortalClient CreatePortalClient()
+    {
+        var cookies = new CookieContainer();
+        return new PortalClient(CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies)), this, cookies);
+    }
+
+    /// <summary>The e-mails queued for an address, oldest first.</summary>
+    public Task<List<Supportal.Email.OutboxMessage>> MailsToAsync(string email) =>
+        WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>The site-relative link in the newest e-mail to the address whose path contains the given text.</summary>
+    public async Task<string> LinkInLatestMailAsync(string email, string pathContains)
+    {
+        var mail = (await MailsToAsync(email)).Last();
+        var url = System.Text.RegularExpressions.Regex.Matches(mail.TextBody, @"https?://\S+").Select(m => new Uri(m.Value))
+            .First(u => u.AbsolutePath.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+        return url.PathAndQuery;
+    }
 
     /// <summary>The code in the newest sign-in e-mail queued for the address.</summary>
     public Task<string> LatestSignInCodeAsync(string email) => WithDbAsync(async db =>

@@ -67,7 +67,7 @@ public sealed class LoginWithCodeModel(
         audit.Record(db, AuditActions.SignInFailed, user.Id, "code");
         await db.SaveChangesAsync();
         Expired = !UsesApp && !result.IsLockedOut && await codes.LatestHasExpiredAsync(user, "TwoFactor");
-        ModelState.AddModelError(nameof(Input.Code), localizer[result.IsLockedOut ? "Login.LockedOut" : Expired ? "Code.Expired" : "Code.Wrong"]);
+        ModelState.AddModelError("Input.Code", localizer[result.IsLockedOut ? "Login.LockedOut" : Expired ? "Code.Expired" : "Code.Wrong"]);
         return Page();
     }
 
