@@ -30,11 +30,7 @@ public sealed class EmailTests(Browser browser, MailingPortal portal) : IClassFi
     public async Task Admin_sends_a_test_email_that_a_real_mail_server_receives()
     {
         var page = await browser.NewPageAsync(portal.Url);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Login").FillAsync("admin@example.com");
-        await page.GetByLabel("Password").FillAsync(PortalFactory.DemoPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Dashboard");
+        await page.SignInAsync(portal.Factory, "admin@example.com");
 
         await page.Locator("#sidebar").GetByRole(AriaRole.Link, new() { Name = "Administracja" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Otwórz skrzynkę nadawczą" }).ClickAsync();
@@ -43,8 +39,7 @@ public sealed class EmailTests(Browser browser, MailingPortal portal) : IClassFi
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Wiadomość testowa trafiła do kolejki.");
         await Browser.ScreenshotAsync(page, "admin-outbox-pl-desktop");
 
-        var mail = (await portal.Smtp.WaitForMessagesAsync(1)).Single();
-        mail.To.ShouldContain("it-team@customer.test");
+        var mail = await portal.Smtp.WaitForMailAsync("it-team@customer.test");
         mail.Subject.ShouldBe("Wiadomość testowa");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Wysłana");

@@ -5,14 +5,6 @@ namespace Supportal.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class ShellTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Login']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync(Tests.Infrastructure.PortalFactory.DemoPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
-    }
-
     [Fact]
     public async Task Shell_at_desktop_width_has_no_serious_accessibility_problems_in_either_language()
     {
@@ -40,8 +32,7 @@ public sealed class ShellTests(Browser browser, LivePortal portal) : IClassFixtu
     {
         await portal.Factory.CreateUserAsync("maria.wisniewska@customer.test", "Maria", "Wiśniewska");
         var page = await browser.NewPageAsync(portal.Url);
-        await SignInAsync(page, "maria.wisniewska@customer.test");
-        await page.WaitForURLAsync("**/Dashboard");
+        await page.SignInAsync(portal.Factory, "maria.wisniewska@customer.test");
 
         var header = page.Locator("header");
         await Assertions.Expect(header.GetByRole(AriaRole.Link, new() { Name = "Register contract" })).ToBeVisibleAsync();
@@ -68,8 +59,7 @@ public sealed class ShellTests(Browser browser, LivePortal portal) : IClassFixtu
         var email = $"phone.{language}@customer.test";
         await portal.Factory.CreateUserAsync(email, "Tomasz", "Lewandowski");
         var page = await browser.NewPageAsync(portal.Url, width: 390, height: 844, locale: language);
-        await SignInAsync(page, email);
-        await page.WaitForURLAsync("**/Dashboard");
+        await page.SignInAsync(portal.Factory, email);
         if (language == "pl")
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "PL", Exact = true }).ClickAsync();

@@ -60,6 +60,19 @@ public sealed class TestSmtpServer : IDisposable
         return Messages();
     }
 
+    /// <summary>The newest message to the address (and with the subject text, if given), once it has arrived.</summary>
+    public async Task<MailFile> WaitForMailAsync(string to, string? subjectContains = null)
+    {
+        MailFile? found = null;
+        await Eventually.TrueAsync(() =>
+        {
+            found = Messages().LastOrDefault(m => m.To.Contains(to, StringComparison.OrdinalIgnoreCase)
+                && (subjectContains is null || m.Subject.Contains(subjectContains, StringComparison.Ordinal)));
+            return Task.FromResult(found is not null);
+        }, $"an e-mail to {to}");
+        return found!;
+    }
+
     private bool Accepts()
     {
         if (process.HasExited)
