@@ -51,18 +51,9 @@ public static class AccountsSetup
         builder.Services.AddScoped<Contracts.ContractActivation>();
         builder.Services.AddSingleton<IPasswordHasher<Contracts.Contract>, PasswordHasher<Contracts.Contract>>();
         builder.Services.AddSingleton<AccountThrottle>();
-        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
-        {
-            o.ExpireTimeSpan = TimeSpan.FromDays(30);
-            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
-        });
-        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
-        {
-            // Outlives the e-mailed code (10 minutes), so a late code is told "expired", not sent back to the start.
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(20);
-            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
-        });
-        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.ExpireTimeSpan = TimeSpan.FromDays(30));
+        // Outlives the e-mailed code (10 minutes), so a late code is told "expired", not sent back to the start.
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.ExpireTimeSpan = TimeSpan.FromMinutes(20));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
 
@@ -74,7 +65,6 @@ public static class AccountsSetup
             o.Cookie.Name = "supportal.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers with status codes, never with a redirect to an HTML sign-in page.
@@ -102,10 +92,6 @@ public static class AccountsSetup
         });
         return builder;
     }
-
-    /// <summary>Cookies travel only over HTTPS outside Development (where plain http://localhost is the norm).</summary>
-    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
-        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

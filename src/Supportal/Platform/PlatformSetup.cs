@@ -50,6 +50,14 @@ public static class PlatformSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();
+        // One rule for every cookie: HttpOnly, SameSite=Lax, and outside Development (where plain
+        // http://localhost is the norm) sent only over HTTPS.
+        services.AddOptions<CookiePolicyOptions>().Configure<IHostEnvironment>((o, env) =>
+        {
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+            o.Secure = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddSingleton<Navigation>();
         return builder;
     }
@@ -61,6 +69,7 @@ public static class PlatformSetup
         // Behind a reverse proxy on the same host (nginx), take the client address and https from its headers.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.Use(SecurityHeaders);
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -62,6 +62,23 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.Http.PostAsync("/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Forged", ["Input.LastName"] = "Post", ["Input.Email"] = "forged@customer.test",
+            ["Input.Company"] = "X", ["Input.Phone"] = "+48 600 000 000", ["Input.Password"] = "correct horse battery staple",
+            ["Input.ConfirmPassword"] = "correct horse battery staple", ["Input.Language"] = "en",
+            ["Input.ContractNumber"] = Supportal.Data.DemoData.ContractNumber, ["Input.ActivationCode"] = Supportal.Data.DemoData.ContractKey,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await portal.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.Email == "forged@customer.test")))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Sign_in_page_lists_the_demo_accounts_in_development()
     {
         using var client = portal.CreatePortalClient();

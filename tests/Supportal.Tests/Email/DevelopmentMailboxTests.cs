@@ -49,6 +49,26 @@ public sealed class ProductionMailboxTests(ProductionPortal portal) : IClassFixt
     }
 
     [Fact]
+    public async Task Outside_development_every_cookie_is_secure_http_only_and_same_site()
+    {
+        using var client = portal.CreatePortalClient();
+        var login = await client.GetAsync("/Account/Login");
+        var codePage = await client.SubmitAsync(login.Form(), new Dictionary<string, string>
+        {
+            ["Input.Login"] = "customer@example.com", ["Input.Password"] = PortalFactory.DemoPassword,
+        }, follow: false);
+        var signedIn = await client.EnterCodeAsync(await client.FollowAsync(codePage.Response), "customer@example.com");
+        signedIn.Path.ShouldBe("/Dashboard");
+
+        var setCookies = login.Response.Headers.GetValues("Set-Cookie").Concat(codePage.Response.Headers.GetValues("Set-Cookie")).ToList();
+        setCookies.ShouldContain(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        setCookies.ShouldContain(c => c.StartsWith("Identity.TwoFactorUserId", StringComparison.Ordinal));
+        setCookies.ShouldAllBe(c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase)
+            && c.Contains("; httponly", StringComparison.OrdinalIgnoreCase)
+            && (c.Contains("; samesite=lax", StringComparison.OrdinalIgnoreCase) || c.Contains("; samesite=strict", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public async Task Sign_in_page_shows_no_demo_password_outside_development()
     {
         using var client = portal.CreatePortalClient();
