@@ -30,7 +30,10 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
             .Where(p => p.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == Policies.SignedIn))
             .Select(p => p.ViewEnginePath).Distinct().Order().ToList();
 
-        customerPages.ShouldBe(["/Account/Logout", "/Contracts/Register", "/Dashboard", "/Tickets/New"]);
+        customerPages.ShouldBe([
+            "/Account/Logout", "/Account/Manage/ChangePassword", "/Account/Manage/Index",
+            "/Contracts/Register", "/Dashboard", "/Tickets/New",
+        ]);
     }
 
     [Fact]
