@@ -31,7 +31,8 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
             .Select(p => p.ViewEnginePath).Distinct().Order().ToList();
 
         customerPages.ShouldBe([
-            "/Account/Logout", "/Account/Manage/ChangePassword", "/Account/Manage/Index",
+            "/Account/Logout", "/Account/Manage/Authenticator", "/Account/Manage/ChangePassword", "/Account/Manage/Index",
+            "/Account/Manage/RecoveryCodes", "/Account/Manage/RemoveAuthenticator", "/Account/Manage/TwoFactor",
             "/Contracts/Register", "/Dashboard", "/Tickets/New",
         ]);
     }
