@@ -32,8 +32,8 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
 
         customerPages.ShouldBe([
             "/Account/Logout", "/Account/Manage/Authenticator", "/Account/Manage/ChangePassword", "/Account/Manage/Index",
-            "/Account/Manage/RecoveryCodes", "/Account/Manage/RemoveAuthenticator", "/Account/Manage/TwoFactor",
-            "/Contracts/Register", "/Dashboard", "/Tickets/New",
+            "/Account/Manage/RecoveryCodes", "/Account/Manage/RemoveAuthenticator", "/Account/Manage/Sessions",
+            "/Account/Manage/TwoFactor", "/Contracts/Register", "/Dashboard", "/Tickets/New",
         ]);
     }
 
