@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Data;
 
@@ -16,7 +17,11 @@ internal static class SessionValidator
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal?.FindFirstValue(PortalSignInManager.SessionClaim) is not { } sid || !Guid.TryParse(sid, out var id))
+        // Identity's own check first: a changed security stamp (new password, reset) also ends the cookie.
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is null)
+            return;
+        if (context.Principal.FindFirstValue(PortalSignInManager.SessionClaim) is not { } sid || !Guid.TryParse(sid, out var id))
         {
             await RejectAsync(context);
             return;

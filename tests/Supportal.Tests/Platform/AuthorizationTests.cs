@@ -34,7 +34,11 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
             .Where(p => p.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == Policies.SignedIn))
             .Select(p => p.ViewEnginePath).Distinct().Order().ToList();
 
-        customerPages.ShouldBe(["/Account/Logout", "/Contracts/Register", "/Dashboard", "/Tickets/New"]);
+        customerPages.ShouldBe([
+            "/Account/Logout", "/Account/Manage/Authenticator", "/Account/Manage/ChangePassword", "/Account/Manage/Index",
+            "/Account/Manage/RecoveryCodes", "/Account/Manage/RemoveAuthenticator", "/Account/Manage/Sessions",
+            "/Account/Manage/TwoFactor", "/Contracts/Register", "/Dashboard", "/Tickets/New",
+        ]);
     }
 
     [Fact]

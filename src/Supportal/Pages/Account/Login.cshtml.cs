@@ -82,8 +82,7 @@ public sealed class LoginModel(
 
     private async Task<IActionResult> StartSecondStepAsync(ApplicationUser user)
     {
-        var providers = await signIn.UserManager.GetValidTwoFactorProvidersAsync(user);
-        if (providers.Contains(TokenOptions.DefaultAuthenticatorProvider))
+        if (await AuthenticatorApp.IsOnAsync(signIn.UserManager, user))
             return RedirectToPage("LoginWithCode", new { ReturnUrl, method = LoginWithCodeModel.AppMethod });
         mails.SignInCode(user, await signIn.UserManager.GenerateTwoFactorTokenAsync(user, EmailCodeProvider.Name));
         await db.SaveChangesAsync();
