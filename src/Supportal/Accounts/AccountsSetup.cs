@@ -32,6 +32,7 @@ public static class AccountsSetup
             .AddSignInManager<PortalSignInManager>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AccountImporter>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
