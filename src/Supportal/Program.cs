@@ -19,6 +19,15 @@ try
         Console.WriteLine("Database is up to date.");
         return 0;
     }
+    if (args is ["import-accounts", ..])
+    {
+        if (args is not ["import-accounts", var file])
+        {
+            Console.Error.WriteLine("Usage: import-accounts FILE.csv");
+            return 1;
+        }
+        return await ImportAccountsCommand.RunAsync(app.Services, file, Console.Out, Console.Error, CancellationToken.None);
+    }
     await app.Services.PrepareEmbeddedDatabaseAsync();
     await app.Services.SeedDemoDataAsync();
     app.UsePlatform();
