@@ -9,6 +9,9 @@ builder.AddPlatform();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddEmail();
+if (args is ["import-accounts", ..])
+    // The command's progress and summary are its output; the host's information logs would bury them.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var app = builder.Build();
 try

@@ -16,7 +16,7 @@ public sealed class ImportAccountsCommandTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var csv = new StringBuilder(Header);
-        for (var i = 0; i < 12_000; i++)
+        for (var i = 0; i < 10_000; i++)
             csv.Append("cmd").Append(i).Append("@command.test,Imię,Nazwisko,\"Firma, S.A.\",,pl\n");
         csv.Append("broken@,A,B,,,en\n");
         var file = await WriteAsync(database, "old-portal.csv", csv.ToString());
@@ -25,22 +25,22 @@ public sealed class ImportAccountsCommandTests
 
         exitCode.ShouldBe(0, errors);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        lines.ShouldContain("Imported 5000 of 12001");
-        lines.ShouldContain("Imported 10000 of 12001");
-        lines.ShouldContain("Import finished: 12000 created, 1 skipped (0 already had an account).");
-        lines.ShouldContain("Line 12002: Not a valid e-mail address.");
+        lines.ShouldContain("Imported 5000 of 10001");
+        lines.ShouldContain("Imported 10000 of 10001");
+        lines.ShouldContain("Import finished: 10000 created, 1 skipped (0 already had an account).");
+        lines.ShouldContain("Line 10002: Not a valid e-mail address.");
         // The admin has the file; addresses stay out of output that may end up in a log.
         output.ShouldNotContain("@command.test");
         output.ShouldNotContain("broken@");
         await using var db = Open(database);
-        (await db.Users.CountAsync(u => u.Email!.EndsWith("@command.test") && u.EmailConfirmed && u.PasswordHash == null)).ShouldBe(12_000);
+        (await db.Users.CountAsync(u => u.Email!.EndsWith("@command.test") && u.EmailConfirmed && u.PasswordHash == null)).ShouldBe(10_000);
         var audit = await db.AuditEvents.SingleAsync(a => a.Action == AuditActions.AccountsImported);
-        (audit.UserId, audit.Detail).ShouldBe((null, "old-portal.csv: 12000 created, 1 skipped"));
+        (audit.UserId, audit.Detail).ShouldBe((null, "old-portal.csv: 10000 created, 1 skipped"));
 
         var again = await StartupTests.RunAppAsync(Environment(database), "import-accounts", file);
 
         again.ExitCode.ShouldBe(0, again.Errors);
-        again.Output.ShouldContain("Import finished: 0 created, 12001 skipped (12000 already had an account).");
+        again.Output.ShouldContain("Import finished: 0 created, 10001 skipped (10000 already had an account).");
     }
 
     [Fact]
