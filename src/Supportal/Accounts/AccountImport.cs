@@ -114,7 +114,8 @@ public sealed class AccountImporter(AppDbContext db, ILookupNormalizer normalize
         if (rows % BatchSize != 0)
             progress?.Report(rows);
 
-        var name = Path.GetFileName(fileName);
+        // Some browsers send the whole client path, with the client's separators.
+        var name = fileName.Split('/', '\\')[^1];
         audit.Record(db, AuditActions.AccountsImported, importedBy,
             $"{(name.Length > 200 ? name[..200] : name)}: {created} created, {problems.Count} skipped");
         await db.SaveChangesAsync(cancellationToken);
@@ -147,7 +148,9 @@ public sealed class AccountImporter(AppDbContext db, ILookupNormalizer normalize
     {
         string Field(string column) => header.Index[column] < record.Fields.Count ? record.Fields[header.Index[column]].Trim() : "";
         var email = Field("email");
-        ImportProblem Problem(ImportProblemKind kind, string? argument = null) => new(record.Line, email, kind, argument);
+        // A quote left open can swallow the rest of the file into one field; the report needs only a glimpse.
+        ImportProblem Problem(ImportProblemKind kind, string? argument = null) =>
+            new(record.Line, email.Length > 100 ? email[..100] + "…" : email, kind, argument);
 
         if (record.BadQuotes)
             return (null, Problem(ImportProblemKind.BadQuotes));

@@ -130,6 +130,22 @@ public sealed class AccountImportTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_quote_left_open_is_one_problem_shown_briefly()
+    {
+        var rest = string.Concat(Enumerable.Range(0, 50).Select(i => $"swallowed{i}@open.test,A,B,,,en\n"));
+
+        var result = await ImportAsync(Header + "\"open@open.test,A,B,,,en\n" + rest, fileName: @"C:\Users\anna\Pulpit\konta.csv");
+
+        result.Created.ShouldBe(0);
+        var problem = result.Problems.ShouldHaveSingleItem();
+        (problem.Line, problem.Kind).ShouldBe((2, ImportProblemKind.BadQuotes));
+        problem.Email.Length.ShouldBe(101);
+        problem.Email.ShouldStartWith("open@open.test,A,B,,,en\nswallowed0@open.test");
+        (await portal.WithDbAsync(db => db.AuditEvents.OrderBy(a => a.Id).LastAsync(a => a.Action == AuditActions.AccountsImported)))
+            .Detail.ShouldBe("konta.csv: 0 created, 1 skipped");
+    }
+
+    [Fact]
     public async Task Columns_may_come_in_any_order_and_case_after_a_byte_order_mark()
     {
         var result = await ImportAsync([.. Encoding.UTF8.GetPreamble(),
@@ -202,14 +218,15 @@ public sealed class AccountImportTests(PortalFactory portal) : IClassFixture<Por
         (await AccountImporter.CountRowsAsync(counting, CancellationToken.None)).ShouldBe(50_000);
     }
 
-    private Task<ImportResult> ImportAsync(string csv, Guid? importedBy = null) => ImportAsync(Encoding.UTF8.GetBytes(csv), importedBy);
+    private Task<ImportResult> ImportAsync(string csv, Guid? importedBy = null, string fileName = "accounts.csv") =>
+        ImportAsync(Encoding.UTF8.GetBytes(csv), importedBy, fileName: fileName);
 
-    private async Task<ImportResult> ImportAsync(byte[] csv, Guid? importedBy = null, IProgress<int>? progress = null)
+    private async Task<ImportResult> ImportAsync(byte[] csv, Guid? importedBy = null, IProgress<int>? progress = null, string fileName = "accounts.csv")
     {
         using var scope = portal.Services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<AccountImporter>();
         await using var stream = new MemoryStream(csv);
-        return await importer.ImportAsync(stream, "accounts.csv", importedBy, progress, CancellationToken.None);
+        return await importer.ImportAsync(stream, fileName, importedBy, progress, CancellationToken.None);
     }
 
     private Task<ApplicationUser> FindAsync(string email) =>
