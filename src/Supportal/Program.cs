@@ -9,6 +9,9 @@ builder.AddPlatform();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddEmail();
+if (args is ["import-accounts", ..])
+    // The command's progress and summary are its output; the host's information logs would bury them.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var app = builder.Build();
 try
@@ -18,6 +21,15 @@ try
         await app.Services.MigrateAsync();
         Console.WriteLine("Database is up to date.");
         return 0;
+    }
+    if (args is ["import-accounts", ..])
+    {
+        if (args is not ["import-accounts", var file])
+        {
+            Console.Error.WriteLine("Usage: import-accounts FILE.csv");
+            return 1;
+        }
+        return await ImportAccountsCommand.RunAsync(app.Services, file, Console.Out, Console.Error, CancellationToken.None);
     }
     await app.Services.PrepareEmbeddedDatabaseAsync();
     await app.Services.SeedDemoDataAsync();

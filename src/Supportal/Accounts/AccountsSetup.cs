@@ -56,6 +56,7 @@ public static class AccountsSetup
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.ExpireTimeSpan = TimeSpan.FromMinutes(20));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AccountImporter>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {

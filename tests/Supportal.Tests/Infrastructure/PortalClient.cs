@@ -23,6 +23,29 @@ public sealed class PortalClient(HttpClient http, PortalFactory portal, CookieCo
     public async Task<Page> SubmitAsync(IHtmlFormElement form, IReadOnlyDictionary<string, string>? values = null,
         IHtmlElement? submitter = null, bool follow = true)
     {
+        var response = await http.PostAsync(Target(form, submitter), new FormUrlEncodedContent(Fields(form, values, submitter)));
+        return follow ? await FollowAsync(response) : await Page.LoadAsync(response);
+    }
+
+    /// <summary>
+    /// Submits a multipart form with one file chosen, as a browser does; a null file name is a file input left
+    /// empty (browsers still send the part, with no file name and no content).
+    /// </summary>
+    public async Task<Page> UploadAsync(IHtmlFormElement form, string fileField, string? fileName, byte[] content,
+        IReadOnlyDictionary<string, string>? values = null, bool follow = true)
+    {
+        using var body = new MultipartFormDataContent();
+        foreach (var (name, value) in Fields(form, values, null))
+            body.Add(new StringContent(value), name);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(fileName is null ? "application/octet-stream" : "text/csv");
+        body.Add(file, fileField, fileName ?? "\"\"");
+        var response = await http.PostAsync(Target(form, null), body);
+        return follow ? await FollowAsync(response) : await Page.LoadAsync(response);
+    }
+
+    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IReadOnlyDictionary<string, string>? values, IHtmlElement? submitter)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -56,11 +79,13 @@ public sealed class PortalClient(HttpClient http, PortalFactory portal, CookieCo
         }
         if (submitter?.GetAttribute("name") is { Length: > 0 } submitName)
             fields.Add(new(submitName, submitter.GetAttribute("value") ?? ""));
+        return fields;
+    }
 
+    private static string Target(IHtmlFormElement form, IHtmlElement? submitter)
+    {
         var action = submitter?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
-        var target = new Uri(new Uri(form.Owner!.Url), action ?? "");
-        var response = await http.PostAsync(target.PathAndQuery, new FormUrlEncodedContent(fields));
-        return follow ? await FollowAsync(response) : await Page.LoadAsync(response);
+        return new Uri(new Uri(form.Owner!.Url), action ?? "").PathAndQuery;
     }
 
     public async Task<Page> FollowAsync(HttpResponseMessage response)

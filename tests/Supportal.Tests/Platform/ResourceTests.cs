@@ -47,6 +47,15 @@ public sealed partial class ResourceTests
         used.Except(keys).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Every_import_problem_has_a_text()
+    {
+        // The import page and command build these keys from the kind, so the check above cannot see them.
+        var keys = Strings("").Keys.ToHashSet();
+
+        Enum.GetNames<Supportal.Accounts.ImportProblemKind>().Select(k => $"Import.Problem.{k}").Where(k => !keys.Contains(k)).ShouldBeEmpty();
+    }
+
     // L["Key"], localizer["Key"], ErrorMessage = "Key", Name = "Key" and navigation entries new("Key", …).
     [GeneratedRegex("""(?:\b[Ll](?:ocalizer)?\[|ErrorMessage = |Display\(Name = |new\()"([A-Z][A-Za-z]+\.[A-Za-z.]+)"\s*[\],)]""")]
     private static partial Regex KeyPattern();

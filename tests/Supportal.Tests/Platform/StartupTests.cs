@@ -57,7 +57,7 @@ public sealed class StartupTests
         (await db.Roles.CountAsync()).ShouldBe(3);
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAppAsync(Dictionary<string, string> environment, params string[] args)
+    internal static async Task<(int ExitCode, string Output, string Errors)> RunAppAsync(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. args])
         {
