@@ -108,6 +108,21 @@ public sealed class SignUpTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Repeated_sign_ups_for_one_address_are_limited()
+    {
+        using var client = portal.CreatePortalClient();
+        var values = Form("persistent@customer.test");
+        values["Input.ActivationCode"] = "GUESS";
+        for (var i = 0; i < 5; i++)
+            (await SubmitAsync(client, values)).FieldError("Input.ActivationCode").ShouldNotBeEmpty();
+
+        var refused = await SubmitAsync(client, Form("persistent@customer.test"));
+
+        refused.Find(".validation-summary-errors")!.TextContent.Trim().ShouldBe("Too many attempts for this address. Please try again in 15 minutes.");
+        (await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "persistent@customer.test"))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Missing_fields_are_each_explained()
     {
         using var client = portal.CreatePortalClient();

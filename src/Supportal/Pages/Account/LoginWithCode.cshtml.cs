@@ -79,7 +79,7 @@ public sealed class LoginWithCodeModel(
         ModelState.Clear();
         if (!throttle.TryTake("code", user.Id.ToString()))
         {
-            ModelState.AddModelError(string.Empty, localizer["Error.TooMany.Text"]);
+            ModelState.AddModelError(string.Empty, localizer["Throttle.Account"]);
             return Page();
         }
         mails.SignInCode(user, await signIn.UserManager.GenerateTwoFactorTokenAsync(user, EmailCodeProvider.Name));

@@ -19,7 +19,7 @@ namespace Supportal.Pages.Account;
 [EnableRateLimiting(AccountsSetup.AccountRateLimit)]
 public sealed class RegisterModel(
     UserManager<ApplicationUser> users, AppDbContext db, ContractActivation contracts, AccountMails mails, AuditLog audit,
-    IPasswordHasher<ApplicationUser> hasher, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+    IPasswordHasher<ApplicationUser> hasher, AccountThrottle throttle, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -32,6 +32,12 @@ public sealed class RegisterModel(
             ModelState.AddModelError("Input.Language", localizer["Validation.Required", localizer["Register.Language"]]);
         if (!ModelState.IsValid)
             return Page();
+        // Per address: bounds contract-key guessing and "you already have an account" mail to one inbox.
+        if (!throttle.TryTake("sign-up", Input.Email))
+        {
+            ModelState.AddModelError(string.Empty, localizer["Throttle.Account"]);
+            return Page();
+        }
 
         var contract = await contracts.FindAsync(Input.ContractNumber, Input.ActivationCode);
         if (contract is null)
