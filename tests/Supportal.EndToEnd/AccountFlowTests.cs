@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Supportal.Data;
 using Supportal.Tests.Infrastructure;
@@ -61,6 +62,10 @@ public sealed partial class AccountFlowTests(Browser browser, MailingPortal port
 
         await SignInWithCodeAsync(page, email, Password, codeSubject);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(welcome);
+        // Over a real connection the audit trail has the address the sign-in came from.
+        var ip = await portal.Factory.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == Supportal.Accounts.AuditActions.SignInSucceeded)
+            .OrderByDescending(a => a.Id).Select(a => a.Ip).FirstAsync());
+        ip.ShouldBe("127.0.0.1");
     }
 
     [Theory]
