@@ -16,6 +16,12 @@ for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/Supportal --context "${provider}AppDbContext" \
     --output-dir "Data/Migrations/$provider" --namespace "Supportal.Data.Migrations.$provider"
 done
+# A first migration's snapshot lands in a folder named after the namespace; keep it beside its migrations.
+for provider in Sqlite Postgres; do
+  stray="src/Supportal/Supportal/Data/Migrations/$provider/${provider}AppDbContextModelSnapshot.cs"
+  [ -f "$stray" ] && mv "$stray" "src/Supportal/Data/Migrations/$provider/"
+done
+rm -rf src/Supportal/Supportal
 unset EfDesign EfDesignStubs
 # Leave the restore in its normal state (without the design-time package).
 dotnet restore src/Supportal >/dev/null

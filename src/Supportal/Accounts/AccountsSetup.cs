@@ -49,6 +49,7 @@ public static class AccountsSetup
         builder.Services.AddScoped<EmailCodeProvider>();
         builder.Services.AddScoped<AccountMails>();
         builder.Services.AddScoped<Contracts.ContractActivation>();
+        builder.Services.AddScoped<Contracts.EntitledAssets>();
         builder.Services.AddSingleton<IPasswordHasher<Contracts.Contract>, PasswordHasher<Contracts.Contract>>();
         builder.Services.AddSingleton<AccountThrottle>();
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.ExpireTimeSpan = TimeSpan.FromDays(30));

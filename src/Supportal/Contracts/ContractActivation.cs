@@ -24,10 +24,19 @@ public sealed class ContractActivation(AppDbContext db, IPasswordHasher<Contract
         return contract is not null && result != PasswordVerificationResult.Failed ? contract : null;
     }
 
-    /// <summary>Adds the registration and its audit record to the context; the caller saves.</summary>
-    public void Register(Contract contract, ApplicationUser user)
+    /// <summary>
+    /// Links the person to the contract and to its organization (adding to the context; the caller saves).
+    /// Any number of colleagues may register the same contract.
+    /// </summary>
+    public async Task RegisterAsync(Contract contract, ApplicationUser user)
     {
-        db.ContractRegistrations.Add(new ContractRegistration { ContractId = contract.Id, UserId = user.Id, RegisteredAt = clock.GetUtcNow().UtcDateTime });
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ContractRegistrations.Add(new ContractRegistration { Contract = contract, UserId = user.Id, RegisteredAt = now });
+        var organizationId = contract.OrganizationId;
+        var alreadyMember = db.OrganizationMembers.Local.Any(m => m.UserId == user.Id && m.OrganizationId == organizationId)
+            || await db.OrganizationMembers.AnyAsync(m => m.UserId == user.Id && m.OrganizationId == organizationId);
+        if (!alreadyMember)
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = organizationId, UserId = user.Id, JoinedAt = now });
         audit.Record(db, AuditActions.ContractActivated, user.Id, contract.Number);
     }
 }

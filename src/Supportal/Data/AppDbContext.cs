@@ -20,6 +20,14 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ContractRegistration> ContractRegistrations => Set<ContractRegistration>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();
+    public DbSet<Manufacturer> Manufacturers => Set<Manufacturer>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<AdditionalField> AdditionalFields => Set<AdditionalField>();
+    public DbSet<FieldOption> FieldOptions => Set<FieldOption>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,10 @@ public static class Languages
 
     public static readonly string[] Codes = Supported.Select(l => l.Code).ToArray();
 
+    /// <summary>The text for the current UI language, for content kept in both languages in the database.</summary>
+    public static string Pick(string english, string polish) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "pl" && polish.Length > 0 ? polish : english;
+
     public static bool IsSupported(string? code) => code is not null && Codes.Contains(code);
 
     /// <summary>Switches the current thread's UI and formatting culture until disposed (e.g. for an e-mail).</summary>

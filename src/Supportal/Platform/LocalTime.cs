@@ -14,6 +14,16 @@ public static class LocalTime
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
+    /// <summary>
+    /// Today's date where the support organisation works: contract start and end dates are calendar dates
+    /// in that zone, whoever is looking.
+    /// </summary>
+    public static DateOnly PortalToday(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PortalZone).DateTime);
+
+    private static TimeZoneInfo PortalZone =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(DefaultTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     public static DateTime ToLocal(DateTime utc, ClaimsPrincipal? user) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ZoneOf(user));
 }

@@ -71,7 +71,7 @@ public sealed class RegisterModel(
                 ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) || error.Code == "CommonPassword" ? "Input.Password" : "Input.Email", error.Description);
             return Page();
         }
-        contracts.Register(contract, user);
+        await contracts.RegisterAsync(contract, user);
         audit.Record(db, AuditActions.SignedUp, user.Id);
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         mails.ConfirmAddress(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = token }, Request.Scheme)!);
