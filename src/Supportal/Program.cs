@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Supportal.Accounts;
+using Supportal.Contracts;
 using Supportal.Data;
 using Supportal.Email;
 using Supportal.Platform;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.AddDatabase();
 builder.AddAccounts();
+builder.AddContracts();
 builder.AddEmail();
 if (args is ["import-accounts", ..])
     // The command's progress and summary are its output; the host's information logs would bury them.

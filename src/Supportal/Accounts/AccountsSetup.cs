@@ -48,9 +48,6 @@ public static class AccountsSetup
         });
         builder.Services.AddScoped<EmailCodeProvider>();
         builder.Services.AddScoped<AccountMails>();
-        builder.Services.AddScoped<Contracts.ContractActivation>();
-        builder.Services.AddScoped<Contracts.EntitledAssets>();
-        builder.Services.AddSingleton<IPasswordHasher<Contracts.Contract>, PasswordHasher<Contracts.Contract>>();
         builder.Services.AddSingleton<AccountThrottle>();
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.ExpireTimeSpan = TimeSpan.FromDays(30));
         // Outlives the e-mailed code (10 minutes), so a late code is told "expired", not sent back to the start.

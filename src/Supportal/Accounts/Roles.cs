@@ -18,6 +18,9 @@ public static class Policies
     public const string SignedIn = "SignedIn";
 
     public const string Admin = "Admin";
+
+    /// <summary>The orders team (and admins) issue contracts and their keys.</summary>
+    public const string Orders = "Orders";
 }
 
 public static class PortalClaims

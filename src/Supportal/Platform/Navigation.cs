@@ -11,6 +11,7 @@ public enum Audience
     Anonymous,
     SignedIn,
     Staff,
+    Orders,
     Admin,
 }
 
@@ -33,6 +34,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         new("Nav.ServiceStatus", "/Status/Index", "activity", Audience.Everyone),
         new("Nav.Contact", "/Contact", "telephone", Audience.Everyone),
         new("Nav.Agent", "/Agent/Index", "headset", Audience.Staff),
+        new("Nav.Orders", "/Orders/Index", "journal-check", Audience.Orders),
         new("Nav.Admin", "/Admin/Index", "gear", Audience.Admin),
     ];
 
@@ -52,6 +54,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         Audience.Anonymous => user.Identity?.IsAuthenticated != true,
         Audience.SignedIn => user.Identity?.IsAuthenticated == true,
         Audience.Staff => IsStaff(user),
+        Audience.Orders => user.IsInRole(Roles.Orders) || user.IsInRole(Roles.Admin),
         Audience.Admin => user.IsInRole(Roles.Admin),
         _ => false,
     };
