@@ -25,6 +25,8 @@ public static class AuditActions
     public const string PasswordReset = "password.reset";
     public const string TwoFactorChanged = "two-factor.changed";
     public const string ContractActivated = "contract.activated";
+    public const string ContractRegisterFailed = "contract.register-failed";
+    public const string ContractRegisterLocked = "contract.register-locked";
     public const string AccountsImported = "accounts.imported";
     public const string SignedOutEverywhere = "sessions.revoked";
 }

@@ -24,6 +24,26 @@ public sealed class ContractActivation(AppDbContext db, IPasswordHasher<Contract
         return contract is not null && result != PasswordVerificationResult.Failed ? contract : null;
     }
 
+    public const int AllowedFailures = 10;
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// When "Register contract" is locked for the person: ten wrong pairs within an hour lock it for an hour
+    /// after the tenth. Counted from the audit trail, so the lock holds across restarts and nodes.
+    /// </summary>
+    public async Task<DateTime?> LockedUntilAsync(Guid userId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - 2 * FailureWindow;
+        var recent = await db.AuditEvents
+            .Where(a => a.UserId == userId && a.Action == AuditActions.ContractRegisterFailed && a.At > since)
+            .OrderByDescending(a => a.At).Take(AllowedFailures).Select(a => a.At).ToListAsync();
+        if (recent.Count < AllowedFailures || recent[0] - recent[^1] > FailureWindow)
+            return null;
+        var until = recent[0] + FailureWindow;
+        return until > now ? until : null;
+    }
+
     /// <summary>
     /// Links the person to the contract and to its organization (adding to the context; the caller saves).
     /// Any number of colleagues may register the same contract.

@@ -9,6 +9,7 @@ public static class ContractsSetup
     {
         builder.Services.AddScoped<ContractActivation>();
         builder.Services.AddScoped<EntitledAssets>();
+        builder.Services.AddScoped<CustomerContracts>();
         builder.Services.AddSingleton<IPasswordHasher<Contract>, PasswordHasher<Contract>>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Orders, p => p.RequireRole(Roles.Orders, Roles.Admin));

@@ -1,11 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
+using Supportal.Contracts;
+using Supportal.Platform;
 
 namespace Supportal.Pages;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DashboardModel : PageModel
+public sealed class DashboardModel(CustomerContracts contracts, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
 {
-    public void OnGet() { }
+    public IReadOnlyList<CustomerContract> Contracts { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Today = LocalTime.PortalToday(clock);
+        Contracts = await contracts.Of(Guid.Parse(users.GetUserId(User)!)).Take(5).ToListAsync();
+    }
 }
