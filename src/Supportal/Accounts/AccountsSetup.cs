@@ -49,6 +49,13 @@ public static class AccountsSetup
         builder.Services.AddScoped<EmailCodeProvider>();
         builder.Services.AddScoped<AccountMails>();
         builder.Services.AddSingleton<AccountThrottle>();
+        // Identity rebuilds the principal when it re-checks the security stamp; keep the session it belongs to.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = refresh =>
+        {
+            if (refresh.CurrentPrincipal?.FindFirst(PortalSignInManager.SessionClaim) is { } session)
+                refresh.NewPrincipal?.Identities.First().AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+            return Task.CompletedTask;
+        });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.ExpireTimeSpan = TimeSpan.FromDays(30));
         // Outlives the e-mailed code (10 minutes), so a late code is told "expired", not sent back to the start.
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.ExpireTimeSpan = TimeSpan.FromMinutes(20));

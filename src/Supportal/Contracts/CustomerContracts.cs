@@ -15,9 +15,14 @@ public sealed record CustomerContract(
 /// <summary>The contracts a person registered, as the customer pages show them; always filtered by that person.</summary>
 public sealed class CustomerContracts(AppDbContext db)
 {
-    public IQueryable<CustomerContract> Of(Guid userId) =>
+    public IQueryable<CustomerContract> Of(Guid userId) => Query(userId, null);
+
+    public Task<CustomerContract?> FindAsync(Guid userId, int contractId) => Query(userId, contractId).FirstOrDefaultAsync();
+
+    // Filters go before the projection: EF cannot filter on a record's constructor arguments.
+    private IQueryable<CustomerContract> Query(Guid userId, int? contractId) =>
         from registration in db.ContractRegistrations
-        where registration.UserId == userId
+        where registration.UserId == userId && (contractId == null || registration.ContractId == contractId)
         let contract = registration.Contract
         orderby contract.EndsOn descending, contract.Number
         select new CustomerContract(
@@ -26,6 +31,4 @@ public sealed class CustomerContracts(AppDbContext db)
             contract.Assets.OrderBy(a => a.Product.Name).ThenBy(a => a.SerialNumber)
                 .Select(a => new CustomerAsset(a.Id, a.Product.Name, a.Product.Manufacturer.Name, a.SerialNumber, a.Name, a.Location))
                 .ToList());
-
-    public Task<CustomerContract?> FindAsync(Guid userId, int contractId) => Of(userId).FirstOrDefaultAsync(c => c.Id == contractId);
 }

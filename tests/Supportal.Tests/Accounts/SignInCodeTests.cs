@@ -118,6 +118,25 @@ public sealed class SignInCodeTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_session_survives_identitys_periodic_security_stamp_check()
+    {
+        await portal.CreateUserAsync("long.session@customer.test");
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync("long.session@customer.test");
+
+        portal.Clock.Advance(TimeSpan.FromMinutes(31));
+        try
+        {
+            (await client.Http.GetAsync("/Dashboard")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await client.Http.GetAsync("/Dashboard")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            portal.Clock.Advance(-TimeSpan.FromMinutes(31));
+        }
+    }
+
+    [Fact]
     public async Task A_signed_out_session_cookie_cannot_be_replayed()
     {
         await portal.CreateUserAsync("replay@customer.test");
