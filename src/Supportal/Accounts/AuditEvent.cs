@@ -29,6 +29,8 @@ public static class AuditActions
     public const string ContractRegisterLocked = "contract.register-locked";
     public const string AccountsImported = "accounts.imported";
     public const string SignedOutEverywhere = "sessions.revoked";
+    public const string CatalogChanged = "catalog.changed";
+    public const string OrganizationChanged = "organization.changed";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -56,6 +56,15 @@ public sealed partial class ResourceTests
         Enum.GetNames<Supportal.Accounts.ImportProblemKind>().Select(k => $"Import.Problem.{k}").Where(k => !keys.Contains(k)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Every_field_type_has_a_name()
+    {
+        // The fields page builds these keys from the type, so the check above cannot see them.
+        var keys = Strings("").Keys.ToHashSet();
+
+        Enum.GetNames<Supportal.Contracts.FieldType>().Select(t => $"Fields.Type.{t}").Where(k => !keys.Contains(k)).ShouldBeEmpty();
+    }
+
     // L["Key"], localizer["Key"], ErrorMessage = "Key", Name = "Key" and navigation entries new("Key", …).
     [GeneratedRegex("""(?:\b[Ll](?:ocalizer)?\[|ErrorMessage = |Display\(Name = |new\()"([A-Z][A-Za-z]+\.[A-Za-z.]+)"\s*[\],)]""")]
     private static partial Regex KeyPattern();
