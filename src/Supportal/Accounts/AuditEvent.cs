@@ -25,6 +25,9 @@ public static class AuditActions
     public const string PasswordReset = "password.reset";
     public const string TwoFactorChanged = "two-factor.changed";
     public const string ContractActivated = "contract.activated";
+    public const string ContractIssued = "contract.issued";
+    public const string ContractKeyReissued = "contract.key-reissued";
+    public const string ContractChanged = "contract.changed";
     public const string AccountsImported = "accounts.imported";
     public const string SignedOutEverywhere = "sessions.revoked";
 }
