@@ -27,6 +27,9 @@ public static class AuditActions
     public const string ContractActivated = "contract.activated";
     public const string ContractRegisterFailed = "contract.register-failed";
     public const string ContractRegisterLocked = "contract.register-locked";
+    public const string ContractIssued = "contract.issued";
+    public const string ContractKeyReissued = "contract.key-reissued";
+    public const string ContractChanged = "contract.changed";
     public const string AccountsImported = "accounts.imported";
     public const string SignedOutEverywhere = "sessions.revoked";
     public const string CatalogChanged = "catalog.changed";

@@ -13,14 +13,17 @@ public sealed class ContractActivation(AppDbContext db, IPasswordHasher<Contract
 
     public static string Normalize(string number) => number.Trim().ToUpperInvariant();
 
-    public string HashKey(Contract contract, string key) => hasher.HashPassword(contract, key.Trim());
+    /// <summary>Keys are printed in capitals; someone typing them in lower case still means the same key.</summary>
+    private static string NormalizeKey(string key) => key.Trim().ToUpperInvariant();
+
+    public string HashKey(Contract contract, string key) => hasher.HashPassword(contract, NormalizeKey(key));
 
     /// <summary>The contract when number and key belong together; null otherwise, without saying which was wrong.</summary>
     public async Task<Contract?> FindAsync(string number, string key)
     {
         var normalized = Normalize(number);
         var contract = await db.Contracts.SingleOrDefaultAsync(c => c.Number == normalized);
-        var result = hasher.VerifyHashedPassword(contract!, contract?.ActivationKeyHash ?? DecoyHash.Value, key.Trim());
+        var result = hasher.VerifyHashedPassword(contract!, contract?.ActivationKeyHash ?? DecoyHash.Value, NormalizeKey(key));
         return contract is not null && result != PasswordVerificationResult.Failed ? contract : null;
     }
 

@@ -29,6 +29,7 @@ public sealed class ContractRulesTests(PortalFactory portal) : IClassFixture<Por
 
         stored.ActivationKeyHash.ShouldNotContain(DemoData.ContractKey);
         (await activation.FindAsync(" demo-0001 ", DemoData.ContractKey))!.Id.ShouldBe(stored.Id);
+        (await activation.FindAsync(DemoData.ContractNumber, " demo-0001-key "))!.Id.ShouldBe(stored.Id);
         (await activation.FindAsync(DemoData.ContractNumber, "DEMO-0001-KEZ")).ShouldBeNull();
     }
 
