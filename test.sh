@@ -48,7 +48,7 @@ stop_postgres() {
 }
 trap stop_postgres EXIT
 echo "== Starting PostgreSQL on port $pgport"
-"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust --no-sync >/dev/null || exit 1
+"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust --no-sync --encoding=UTF8 --locale=C.UTF-8 >/dev/null || exit 1
 "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
   -o "-p $pgport -c listen_addresses=127.0.0.1 -k $pgdir -c fsync=off -c max_connections=300" start >/dev/null || exit 1
 postgres="Host=127.0.0.1;Port=$pgport;Username=postgres;Include Error Detail=true"

@@ -67,6 +67,19 @@ public sealed class OrganizationsTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Search_ignores_the_case_of_Polish_letters_too()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            db.Organizations.Add(new Organization { Name = "ŁÓDZKIE ZAKŁADY ŚWIATŁA", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var client = await AdminAsync();
+
+        Names(await client.GetAsync("/Admin/Organizations?q=" + Uri.EscapeDataString("łódzkie zakłady"))).ShouldBe(["ŁÓDZKIE ZAKŁADY ŚWIATŁA"]);
+    }
+
+    [Fact]
     public async Task Admin_turns_organization_requests_on_and_off_and_each_change_is_audited()
     {
         var id = await NorthwindAsync();

@@ -58,11 +58,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         if (Query is { } text)
         {
-            // upper() on both sides makes the search case-insensitive on PostgreSQL and SQLite alike; SQLite's
-            // upper() only knows ASCII, so the text as typed is tried as well (a Polish "ł" in the right case).
+            // upper() on both sides: case-insensitive on PostgreSQL, and on SQLite too (see SqliteTextFunctions).
             var upper = text.ToUpperInvariant();
-            contracts = contracts.Where(c => c.Number.ToUpper().Contains(upper) || c.Organization.Name.ToUpper().Contains(upper)
-                || c.Organization.Name.Contains(text));
+            contracts = contracts.Where(c => c.Number.ToUpper().Contains(upper) || c.Organization.Name.ToUpper().Contains(upper));
         }
         if (Level is { } level)
             contracts = contracts.Where(c => c.ServiceLevelId == level);
