@@ -11,7 +11,7 @@ builder.AddDatabase();
 builder.AddAccounts();
 builder.AddContracts();
 builder.AddEmail();
-if (args is ["import-accounts", ..])
+if (args is ["import-accounts", ..] or ["add-admin", ..])
     // The command's progress and summary are its output; the host's information logs would bury them.
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
@@ -32,6 +32,15 @@ try
             return 1;
         }
         return await ImportAccountsCommand.RunAsync(app.Services, file, Console.Out, Console.Error, CancellationToken.None);
+    }
+    if (args is ["add-admin", ..])
+    {
+        if (args is not ["add-admin", var email])
+        {
+            Console.Error.WriteLine("Usage: add-admin EMAIL");
+            return 1;
+        }
+        return await AddAdminCommand.RunAsync(app.Services, email, Console.Out, Console.Error);
     }
     await app.Services.PrepareEmbeddedDatabaseAsync();
     await app.Services.SeedDemoDataAsync();

@@ -32,6 +32,7 @@ public static class AuditActions
     public const string ContractChanged = "contract.changed";
     public const string AccountsImported = "accounts.imported";
     public const string SignedOutEverywhere = "sessions.revoked";
+    public const string AdminAdded = "admin.added";
     public const string CatalogChanged = "catalog.changed";
     public const string OrganizationChanged = "organization.changed";
 }
