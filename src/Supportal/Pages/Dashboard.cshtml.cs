@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
@@ -9,7 +8,7 @@ using Supportal.Platform;
 namespace Supportal.Pages;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DashboardModel(CustomerContracts contracts, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public sealed class DashboardModel(CustomerContracts contracts, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CustomerContract> Contracts { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -17,6 +16,6 @@ public sealed class DashboardModel(CustomerContracts contracts, UserManager<Appl
     public async Task OnGetAsync()
     {
         Today = LocalTime.PortalToday(clock);
-        Contracts = await contracts.Of(Guid.Parse(users.GetUserId(User)!)).Take(5).ToListAsync();
+        Contracts = await contracts.Of(User.RequiredAccountId()).Take(5).ToListAsync();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Supportal.Accounts;
@@ -10,7 +9,7 @@ namespace Supportal.Pages.Contracts;
 
 /// <summary>One of the person's contracts; any other id, existing or not, is "not found".</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DetailsModel(CustomerContracts contracts, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CustomerContracts contracts, TimeProvider clock) : PageModel
 {
     public CustomerContract Contract { get; private set; } = null!;
     public ContractState State { get; private set; }
@@ -20,7 +19,7 @@ public sealed class DetailsModel(CustomerContracts contracts, UserManager<Applic
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await contracts.FindAsync(Guid.Parse(users.GetUserId(User)!), id) is not { } contract)
+        if (await contracts.FindAsync(User.RequiredAccountId(), id) is not { } contract)
             return NotFound();
         Contract = contract;
         State = contract.StateOn(LocalTime.PortalToday(clock));

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
@@ -10,7 +9,7 @@ namespace Supportal.Pages.Contracts;
 
 /// <summary>"Contracts": every contract on the account with its level, dates, state and assets.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CustomerContracts contracts, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(CustomerContracts contracts, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CustomerContract> Contracts { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -18,6 +17,6 @@ public sealed class IndexModel(CustomerContracts contracts, UserManager<Applicat
     public async Task OnGetAsync()
     {
         Today = LocalTime.PortalToday(clock);
-        Contracts = await contracts.Of(Guid.Parse(users.GetUserId(User)!)).ToListAsync();
+        Contracts = await contracts.Of(User.RequiredAccountId()).ToListAsync();
     }
 }

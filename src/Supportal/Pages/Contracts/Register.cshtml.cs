@@ -67,5 +67,5 @@ public sealed class RegisterModel(
         return RedirectToPage("Index");
     }
 
-    private Guid UserId => Guid.Parse(users.GetUserId(User)!);
+    private Guid UserId => User.RequiredAccountId();
 }

@@ -27,7 +27,7 @@ public sealed class SessionsModel(
 
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
 
-    private Guid UserId => Guid.Parse(users.GetUserId(User)!);
+    private Guid UserId => User.RequiredAccountId();
 
     private Guid CurrentSession => Guid.TryParse(User.FindFirstValue(PortalSignInManager.SessionClaim), out var id) ? id : Guid.Empty;
 
