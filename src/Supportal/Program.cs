@@ -4,12 +4,14 @@ using Supportal.Contracts;
 using Supportal.Data;
 using Supportal.Email;
 using Supportal.Platform;
+using Supportal.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddContracts();
+builder.AddTickets();
 builder.AddEmail();
 if (args is ["import-accounts", ..] or ["add-admin", ..])
     // The command's progress and summary are its output; the host's information logs would bury them.

@@ -48,6 +48,8 @@ public static class AccountsSetup
         });
         builder.Services.AddScoped<EmailCodeProvider>();
         builder.Services.AddScoped<AccountMails>();
+        builder.Services.AddScoped<AccountLinks>();
+        builder.Services.AddScoped<PasswordlessAccounts>();
         builder.Services.AddSingleton<AccountThrottle>();
         // Identity rebuilds the principal when it re-checks the security stamp; keep the session it belongs to.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = refresh =>

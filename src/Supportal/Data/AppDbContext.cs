@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Email;
+using Supportal.Tickets;
 
 namespace Supportal.Data;
 
@@ -28,6 +29,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Product> Products => Set<Product>();
     public DbSet<AdditionalField> AdditionalFields => Set<AdditionalField>();
     public DbSet<FieldOption> FieldOptions => Set<FieldOption>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<TicketCc> TicketCcs => Set<TicketCc>();
+    public DbSet<TicketFieldValue> TicketFieldValues => Set<TicketFieldValue>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+    public DbSet<Service> Services => Set<Service>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,10 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Supportal.Accounts;
 using Supportal.Data;
 
@@ -16,7 +14,7 @@ namespace Supportal.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsSetup.AccountRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AppDbContext db, AccountMails mails, AccountThrottle throttle) : PageModel
+public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AppDbContext db, AccountMails mails, AccountLinks links, AccountThrottle throttle) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -36,8 +34,7 @@ public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AppD
         var email = Input.Email.Trim();
         if (throttle.TryTake("password", email) && await users.FindByEmailAsync(email) is { } user)
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            mails.PasswordLink(user, Url.Page("/Account/ResetPassword", null, new { userId = user.Id, code = token }, Request.Scheme)!);
+            mails.PasswordLink(user, await links.PasswordAsync(user));
             await db.SaveChangesAsync();
         }
         Sent = true;

@@ -1,0 +1,280 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Supportal.Accounts;
+using Supportal.Contracts;
+
+namespace Supportal.Tickets;
+
+public enum TicketKind
+{
+    /// <summary>About the portal itself (TIC-2): no asset.</summary>
+    Administrative,
+
+    /// <summary>For an asset under an active contract, with its manufacturer's questions (TIC-3).</summary>
+    Support,
+
+    /// <summary>About a platform or service, help-center style (TIC-4, TIC-7).</summary>
+    Service,
+}
+
+/// <summary>The agent's statuses; customers see fewer (<see cref="CustomerStatus"/>).</summary>
+public enum TicketStatus
+{
+    New,
+    Open,
+    Pending,
+    OnHold,
+    Solved,
+    Closed,
+}
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+public enum BusinessImpact
+{
+    None,
+    SomeUsers,
+    ManyUsers,
+    BusinessStopped,
+}
+
+/// <summary>
+/// A request. Its id is the number people quote (<c>#10001</c>): ids start at 10001 (see the Tickets migration),
+/// so there is no second counter to keep in step under concurrent inserts.
+/// </summary>
+public sealed class Ticket
+{
+    public const int FirstNumber = 10001;
+    public const int SubjectLength = 200;
+
+    public long Id { get; set; }
+    public TicketKind Kind { get; set; }
+    public required string Subject { get; set; }
+    public TicketStatus Status { get; set; }
+    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public Guid RequesterId { get; set; }
+    public ApplicationUser Requester { get; set; } = null!;
+
+    /// <summary>Whose "Organization requests" it appears under: the asset's contract holder, else the requester's company.</summary>
+    public int? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+
+    public int? AssetId { get; set; }
+    public Asset? Asset { get; set; }
+    public int? ServiceId { get; set; }
+    public Service? Service { get; set; }
+    public BusinessImpact? Impact { get; set; }
+
+    /// <summary>When the problem happened, as the requester said (UTC).</summary>
+    public DateTime? OccurredAt { get; set; }
+    public string? Process { get; set; }
+
+    /// <summary>"Anything else" on a service request.</summary>
+    public string? MoreInformation { get; set; }
+
+    /// <summary>The requester's language when it was raised: the language replies are expected in.</summary>
+    public string Language { get; set; } = "en";
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Last public activity; lists sort by it.</summary>
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? SolvedAt { get; set; }
+
+    public List<TicketComment> Comments { get; set; } = [];
+    public List<TicketCc> Ccs { get; set; } = [];
+    public List<TicketFieldValue> Fields { get; set; } = [];
+    public List<TicketAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>What a customer sees of the status: on-hold is still "open" to them, pending waits for them.</summary>
+public enum CustomerStatus
+{
+    Open,
+    AwaitingReply,
+    Solved,
+    Closed,
+}
+
+public static class TicketStatuses
+{
+    public static CustomerStatus ForCustomer(this TicketStatus status) => status switch
+    {
+        TicketStatus.Pending => CustomerStatus.AwaitingReply,
+        TicketStatus.Solved => CustomerStatus.Solved,
+        TicketStatus.Closed => CustomerStatus.Closed,
+        _ => CustomerStatus.Open,
+    };
+
+    /// <summary>The agent statuses a customer status stands for, for filtering in the database.</summary>
+    public static TicketStatus[] Of(CustomerStatus status) => status switch
+    {
+        CustomerStatus.AwaitingReply => [TicketStatus.Pending],
+        CustomerStatus.Solved => [TicketStatus.Solved],
+        CustomerStatus.Closed => [TicketStatus.Closed],
+        _ => [TicketStatus.New, TicketStatus.Open, TicketStatus.OnHold],
+    };
+}
+
+/// <summary>One message in the conversation. Internal notes (not public) are for staff only.</summary>
+public sealed class TicketComment
+{
+    public const int BodyLength = 20_000;
+
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public Ticket Ticket { get; set; } = null!;
+    public Guid AuthorId { get; set; }
+    public ApplicationUser Author { get; set; } = null!;
+    public required string Body { get; set; }
+    public bool IsPublic { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+    public List<TicketAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>Someone copied on a request: sees it, may reply, and gets its e-mails.</summary>
+public sealed class TicketCc
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public Ticket Ticket { get; set; } = null!;
+    public Guid UserId { get; set; }
+    public ApplicationUser User { get; set; } = null!;
+    public DateTime AddedAt { get; set; }
+}
+
+/// <summary>
+/// An answer to a manufacturer's question, with the question's labels as they were asked, so retiring or
+/// renaming a field never changes what a ticket says.
+/// </summary>
+public sealed class TicketFieldValue
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public int? FieldId { get; set; }
+    public required string LabelEn { get; set; }
+    public required string LabelPl { get; set; }
+
+    /// <summary>The answer as shown (for a choice, the option's label in both languages).</summary>
+    public required string ValueEn { get; set; }
+    public required string ValuePl { get; set; }
+    public int Order { get; set; }
+
+    public string Label => Platform.Languages.Pick(LabelEn, LabelPl);
+    public string Value => Platform.Languages.Pick(ValueEn, ValuePl);
+}
+
+/// <summary>A file attached to a ticket, stored once by its content hash (<see cref="AttachmentStore"/>).</summary>
+public sealed class TicketAttachment
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public Ticket Ticket { get; set; } = null!;
+    public long? CommentId { get; set; }
+    public required string FileName { get; set; }
+
+    /// <summary>Detected from the content, never taken from the browser; only images are ever shown inline.</summary>
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public Guid UploadedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+}
+
+/// <summary>A platform or service customers can raise a service request about; managed by admins.</summary>
+public sealed class Service
+{
+    public int Id { get; set; }
+    public required string NameEn { get; set; }
+    public required string NamePl { get; set; }
+    public int Order { get; set; }
+    public bool Active { get; set; } = true;
+
+    public string Name => Platform.Languages.Pick(NameEn, NamePl);
+}
+
+internal sealed class TicketConfiguration :
+    IEntityTypeConfiguration<Ticket>, IEntityTypeConfiguration<TicketComment>, IEntityTypeConfiguration<TicketCc>,
+    IEntityTypeConfiguration<TicketFieldValue>, IEntityTypeConfiguration<TicketAttachment>, IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Ticket> ticket)
+    {
+        ticket.Property(t => t.Subject).HasMaxLength(Ticket.SubjectLength);
+        ticket.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.Priority).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.Impact).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.Process).HasMaxLength(500);
+        ticket.Property(t => t.MoreInformation).HasMaxLength(TicketComment.BodyLength);
+        ticket.Property(t => t.Language).HasMaxLength(8);
+        ticket.HasOne(t => t.Requester).WithMany().OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne(t => t.Organization).WithMany().OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne(t => t.Asset).WithMany().OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne(t => t.Service).WithMany().OnDelete(DeleteBehavior.Restrict);
+        // "My requests" and "Organization requests" read newest-updated first, keyset-paged on (UpdatedAt, Id).
+        ticket.HasIndex(t => new { t.RequesterId, t.UpdatedAt, t.Id });
+        ticket.HasIndex(t => new { t.OrganizationId, t.UpdatedAt, t.Id });
+        ticket.HasIndex(t => t.AssetId);
+        ticket.HasIndex(t => t.ServiceId);
+    }
+
+    public void Configure(EntityTypeBuilder<TicketComment> comment)
+    {
+        comment.Property(c => c.Body).HasMaxLength(TicketComment.BodyLength);
+        comment.HasOne(c => c.Ticket).WithMany(t => t.Comments).OnDelete(DeleteBehavior.Cascade);
+        comment.HasOne(c => c.Author).WithMany().OnDelete(DeleteBehavior.Restrict);
+        comment.HasIndex(c => new { c.TicketId, c.Id });
+        comment.HasIndex(c => c.AuthorId);
+    }
+
+    public void Configure(EntityTypeBuilder<TicketCc> cc)
+    {
+        cc.HasOne(c => c.Ticket).WithMany(t => t.Ccs).OnDelete(DeleteBehavior.Cascade);
+        cc.HasOne(c => c.User).WithMany().OnDelete(DeleteBehavior.Cascade);
+        cc.HasIndex(c => new { c.TicketId, c.UserId }).IsUnique();
+        cc.HasIndex(c => new { c.UserId, c.TicketId });
+    }
+
+    public void Configure(EntityTypeBuilder<TicketFieldValue> value)
+    {
+        value.Property(v => v.LabelEn).HasMaxLength(200);
+        value.Property(v => v.LabelPl).HasMaxLength(200);
+        value.Property(v => v.ValueEn).HasMaxLength(500);
+        value.Property(v => v.ValuePl).HasMaxLength(500);
+        value.Ignore(v => v.Label);
+        value.Ignore(v => v.Value);
+        value.HasOne<Ticket>().WithMany(t => t.Fields).HasForeignKey(v => v.TicketId).OnDelete(DeleteBehavior.Cascade);
+        value.HasOne<AdditionalField>().WithMany().HasForeignKey(v => v.FieldId).OnDelete(DeleteBehavior.SetNull);
+        value.HasIndex(v => v.TicketId);
+    }
+
+    public void Configure(EntityTypeBuilder<TicketAttachment> attachment)
+    {
+        attachment.Property(a => a.FileName).HasMaxLength(255);
+        attachment.Property(a => a.ContentType).HasMaxLength(100);
+        attachment.Property(a => a.Sha256).HasMaxLength(64);
+        attachment.Ignore(a => a.IsImage);
+        attachment.HasOne(a => a.Ticket).WithMany(t => t.Attachments).OnDelete(DeleteBehavior.Cascade);
+        attachment.HasOne<TicketComment>().WithMany(c => c.Attachments).HasForeignKey(a => a.CommentId).OnDelete(DeleteBehavior.Cascade);
+        attachment.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UploadedById).OnDelete(DeleteBehavior.Restrict);
+        attachment.HasIndex(a => a.TicketId);
+        attachment.HasIndex(a => a.CommentId);
+        attachment.HasIndex(a => a.Sha256);
+    }
+
+    public void Configure(EntityTypeBuilder<Service> service)
+    {
+        service.Property(s => s.NameEn).HasMaxLength(200);
+        service.Property(s => s.NamePl).HasMaxLength(200);
+        service.Ignore(s => s.Name);
+        service.HasIndex(s => s.Order);
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Supportal.Accounts;
+using Supportal.Contracts;
+using Supportal.Data;
+
+namespace Supportal.Tickets;
+
+/// <summary>A request as the forms collected it, already checked by the page.</summary>
+public sealed record NewTicket(TicketKind Kind, string Subject, string Description, TicketPriority Priority)
+{
+    public EntitledAsset? Asset { get; init; }
+    public IReadOnlyList<TicketFieldValue> Fields { get; init; } = [];
+    public int? ServiceId { get; init; }
+    public BusinessImpact? Impact { get; init; }
+    public DateTime? OccurredAt { get; init; }
+    public string? Process { get; init; }
+    public string? MoreInformation { get; init; }
+}
+
+/// <summary>
+/// The customer-side changes to requests. Each is one transaction: the rows, the stored files' records and the
+/// e-mails it causes commit together or not at all.
+/// </summary>
+public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMails mails, PasswordlessAccounts accounts,
+    AccountLinks links, TimeProvider clock)
+{
+    public Task<Ticket> CreateAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<IFormFile> attachments) =>
+        InTransactionAsync(() => InsertAsync(requester, draft, attachments, null));
+
+    /// <summary>
+    /// A request sent without signing in (TIC-7): on the address's account, or on a new one without a password
+    /// whose receipt carries the link to set it.
+    /// </summary>
+    public Task<Ticket> CreateForAddressAsync(string email, string name, string language, NewTicket draft, IReadOnlyList<IFormFile> attachments) =>
+        InTransactionAsync(async () =>
+        {
+            var (requester, created) = await accounts.FindOrCreateAsync(email, name, language);
+            return await InsertAsync(requester, draft, attachments, created ? await links.PasswordAsync(requester) : null);
+        });
+
+    private async Task<Ticket> InsertAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<IFormFile> attachments, string? passwordLink)
+    {
+        var now = Now;
+        var organizationId = draft.Asset is { } asset
+            ? await db.Contracts.Where(c => c.Id == asset.ContractId).Select(c => (int?)c.OrganizationId).FirstAsync()
+            : await db.OrganizationMembers.Where(m => m.UserId == requester.Id).OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
+                .Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync();
+        var ticket = new Ticket
+        {
+            Kind = draft.Kind, Subject = draft.Subject, Priority = draft.Priority, Status = TicketStatus.New,
+            RequesterId = requester.Id, OrganizationId = organizationId, AssetId = draft.Asset?.AssetId,
+            ServiceId = draft.ServiceId, Impact = draft.Impact, OccurredAt = draft.OccurredAt, Process = draft.Process,
+            MoreInformation = draft.MoreInformation, Language = requester.Language, CreatedAt = now, UpdatedAt = now,
+            Fields = draft.Fields.ToList(),
+        };
+        var comment = new TicketComment { Ticket = ticket, AuthorId = requester.Id, Body = draft.Description, CreatedAt = now };
+        ticket.Comments.Add(comment);
+        await AttachAsync(ticket, comment, requester.Id, attachments);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync();
+        // The receipt needs the number, which the insert gives.
+        mails.Received(ticket, requester, draft.Description, passwordLink);
+        await db.SaveChangesAsync();
+        return ticket;
+    }
+
+    /// <summary>A public reply. A reply reopens a request that waits for the customer or was solved.</summary>
+    public async Task ReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
+    {
+        var now = Now;
+        var comment = new TicketComment { Ticket = ticket, AuthorId = author.Id, Body = body, CreatedAt = now };
+        ticket.Comments.Add(comment);
+        await AttachAsync(ticket, comment, author.Id, attachments);
+        if (ticket.Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
+        {
+            ticket.Status = TicketStatus.Open;
+            ticket.SolvedAt = null;
+        }
+        ticket.UpdatedAt = now;
+        mails.Updated(ticket, await ParticipantsAsync(ticket.Id), author, body, solved: false);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>"Mark as solved" by someone on the request, with an optional last word.</summary>
+    public async Task SolveAsync(Ticket ticket, ApplicationUser by, string? body)
+    {
+        var now = Now;
+        if (!string.IsNullOrWhiteSpace(body))
+            ticket.Comments.Add(new TicketComment { Ticket = ticket, AuthorId = by.Id, Body = body, CreatedAt = now });
+        ticket.Status = TicketStatus.Solved;
+        ticket.SolvedAt = now;
+        ticket.UpdatedAt = now;
+        mails.Updated(ticket, await ParticipantsAsync(ticket.Id), by, body ?? "", solved: true);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Copies someone on the request by address; an unknown address gets an account without a password.</summary>
+    public Task<ApplicationUser> AddCcAsync(Ticket ticket, string email, ApplicationUser by) => InTransactionAsync(async () =>
+    {
+        // Identity saves the new account itself; the transaction keeps it and the CC one change.
+        var (person, created) = await accounts.FindOrCreateAsync(email, null, by.Language);
+        if (person.Id != ticket.RequesterId && !await db.TicketCcs.AnyAsync(c => c.TicketId == ticket.Id && c.UserId == person.Id))
+        {
+            db.TicketCcs.Add(new TicketCc { TicketId = ticket.Id, UserId = person.Id, AddedAt = Now });
+            mails.Copied(ticket, person, by, created ? await links.PasswordAsync(person) : null);
+            await db.SaveChangesAsync();
+        }
+        return person;
+    });
+
+    public async Task RemoveCcAsync(Ticket ticket, Guid userId)
+    {
+        await db.TicketCcs.Where(c => c.TicketId == ticket.Id && c.UserId == userId).ExecuteDeleteAsync();
+    }
+
+    /// <summary>Everyone who gets the request's e-mails: the requester and the people copied.</summary>
+    private async Task<List<ApplicationUser>> ParticipantsAsync(long ticketId) => await db.Users
+        .Where(u => db.Tickets.Any(t => t.Id == ticketId && t.RequesterId == u.Id) || db.TicketCcs.Any(c => c.TicketId == ticketId && c.UserId == u.Id))
+        .ToListAsync();
+
+    private async Task AttachAsync(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<IFormFile> attachments)
+    {
+        foreach (var file in attachments)
+        {
+            var stored = await files.SaveAsync(file);
+            var attachment = new TicketAttachment
+            {
+                Ticket = ticket, FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size,
+                Sha256 = stored.Sha256, UploadedById = uploadedBy, CreatedAt = comment.CreatedAt,
+            };
+            comment.Attachments.Add(attachment);
+            ticket.Attachments.Add(attachment);
+        }
+    }
+
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await work();
+        await transaction.CommitAsync();
+        return result;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
