@@ -59,7 +59,7 @@ public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStor
     {
         if (SignedIn)
             return ToServiceRequest();
-        var email = Input.Email.Trim();
+        var email = (Input.Email ?? "").Trim();
         if (!string.IsNullOrEmpty(Input.Website))
             // A script filled the field people cannot see: answer as if it worked, keep nothing.
             return Done((await db.Tickets.MaxAsync(t => (long?)t.Id) ?? Ticket.FirstNumber - 1) + 1, email);
