@@ -52,7 +52,7 @@ public sealed class ServicesModel(AppDbContext db, AuditLog audit, IStringLocali
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (en, pl) = (Input.NameEn.Trim(), Input.NamePl.Trim());
+        var (en, pl) = ((Input.NameEn ?? "").Trim(), (Input.NamePl ?? "").Trim());
         if (ModelState.IsValid && await db.Services.AnyAsync(s => s.NameEn.ToLower() == en.ToLower() && s.Id != Edit))
             ModelState.AddModelError("Input.NameEn", localizer["Services.Duplicate", en]);
         if (!ModelState.IsValid)
