@@ -183,6 +183,17 @@ public sealed partial class SubmitRequestTests(PortalFactory portal) : IClassFix
     }
 
     [Fact]
+    public async Task Visitors_find_the_form_in_the_top_bar_and_on_the_home_page()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var home = await client.GetAsync("/");
+
+        home.Find("header a[href='/Requests/Submit']")!.GetAttribute("title").ShouldBe("Submit a request");
+        home.Find("main a[href='/Requests/Submit']")!.TextContent.Trim().ShouldBe("Submit a request");
+    }
+
+    [Fact]
     public async Task Signed_in_people_are_sent_to_the_service_request_form()
     {
         using var client = portal.CreatePortalClient();
@@ -224,5 +235,30 @@ public sealed class SubmitRateLimitTests(PortalFactory portal) : IClassFixture<P
 
         refused.Status.ShouldBe(HttpStatusCode.TooManyRequests);
         (await client.GetAsync("/Requests/Submit")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>The per-address-of-e-mail limit, on its own portal so that the per-client limit does not interfere.</summary>
+public sealed class SubmitAddressThrottleTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task One_e_mail_address_may_send_only_a_few_requests_in_a_row()
+    {
+        const string email = "flood@newcustomer.test";
+        using var client = portal.CreatePortalClient();
+        var form = await client.GetAsync("/Requests/Submit");
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Flo Od", ["Input.Email"] = email, ["Input.Subject"] = "Again", ["Input.Description"] = "Once more.",
+            ["Input.ServiceId"] = form.FindAll("select[name='Input.ServiceId'] option").Select(o => o.GetAttribute("value")).First(v => v is { Length: > 0 })!,
+        };
+
+        for (var i = 0; i < 5; i++)
+            (await client.SubmitAsync(form.Form(), values)).Find("[data-submitted]").ShouldNotBeNull();
+        var refused = await client.SubmitAsync(form.Form(), values);
+
+        refused.Find("[role=alert]")!.TextContent.ShouldContain("Too many attempts for this address.");
+        refused.Find("input[name='Input.Subject']")!.GetAttribute("value").ShouldBe("Again");
+        (await portal.WithDbAsync(db => db.Tickets.CountAsync(t => t.Requester.Email == email))).ShouldBe(5);
     }
 }

@@ -6,7 +6,8 @@ namespace Supportal.Pages.Requests;
 /// <summary>The anonymous "Submit a request" form (TIC-7).</summary>
 public sealed class SubmitInput
 {
-    [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.TooLong")]
+    // An account made from it keeps first and last name in columns of 100.
+    [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Submit.Name")]
     public string Name { get; set; } = "";
 
