@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Platform;
+using Supportal.Tickets;
 
 namespace Supportal.Data;
 
@@ -40,6 +41,87 @@ public static class DemoData
                 Check(await users.AddToRoleAsync(user, role));
         }
         await SeedContractAsync(scope.ServiceProvider, now);
+        await SeedServicesAsync(scope.ServiceProvider);
+        await SeedTicketsAsync(scope.ServiceProvider, now);
+    }
+
+    public static readonly IReadOnlyList<(string En, string Pl)> Services =
+    [
+        ("Customer portal", "Portal klienta"), ("E-invoicing", "E-fakturowanie"),
+        ("Order management", "Zarządzanie zamówieniami"), ("Integrations API", "API integracyjne"),
+    ];
+
+    /// <summary>The platforms a service request is about, when an admin has not listed any yet.</summary>
+    private static async Task SeedServicesAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Services.AnyAsync())
+            return;
+        db.Services.AddRange(Services.Select((s, i) => new Service { NameEn = s.En, NamePl = s.Pl, Order = i + 1 }));
+        await db.SaveChangesAsync();
+    }
+
+    public const string DemoSupportSubject = "VPN tunnel to the Gdańsk office drops every few hours";
+
+    /// <summary>
+    /// Three requests of the demo customer, one of each kind, one answered by the demo agent and waiting for the
+    /// customer. Rows only, as TicketDesk would leave them but without its e-mails: a start has no request to
+    /// build links from, and nobody should be mailed about demo data.
+    /// </summary>
+    private static async Task SeedTicketsAsync(IServiceProvider services, DateTime now)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var people = await db.Users.Where(u => u.Email == "customer@example.com" || u.Email == "agent@example.com")
+            .Select(u => new { u.Id, u.Email, u.Language }).ToListAsync();
+        if (people.FirstOrDefault(p => p.Email == "customer@example.com") is not { } customer
+            || people.FirstOrDefault(p => p.Email == "agent@example.com") is not { } agent
+            || await db.Tickets.AnyAsync(t => t.RequesterId == customer.Id))
+            return;
+        var asset = await db.Assets.Where(a => a.SerialNumber == "SNT200F-0001")
+            .Select(a => new { a.Id, a.Contract.OrganizationId, a.Product.ManufacturerId }).FirstOrDefaultAsync();
+        var fields = asset is null ? [] : await db.AdditionalFields.Where(f => f.ManufacturerId == asset.ManufacturerId && f.Required)
+            .OrderBy(f => f.Order).Select(f => new { f.Id, f.LabelEn, f.LabelPl, f.Order }).ToListAsync();
+        var organizationId = await db.OrganizationMembers.Where(m => m.UserId == customer.Id).OrderBy(m => m.JoinedAt)
+            .Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync();
+        var service = await db.Services.Where(s => s.Active).OrderBy(s => s.NameEn == "E-invoicing" ? 0 : 1).ThenBy(s => s.Order).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+
+        Ticket NewTicket(TicketKind kind, string subject, string description, DateTime at, TicketPriority priority = TicketPriority.Normal) => new()
+        {
+            Kind = kind, Subject = subject, Priority = priority, Status = TicketStatus.New, RequesterId = customer.Id,
+            OrganizationId = organizationId, Language = customer.Language, CreatedAt = at, UpdatedAt = at,
+            Comments = [new TicketComment { AuthorId = customer.Id, Body = description, CreatedAt = at }],
+        };
+        var administrative = NewTicket(TicketKind.Administrative, "Please add my colleague to contract DEMO-0001",
+            "Marta Lis (marta.lis@example.com) takes over our firewall support. Could you give her access to DEMO-0001?", now.AddDays(-6));
+        var support = NewTicket(TicketKind.Support, DemoSupportSubject,
+            "The IPsec tunnel to the Gdańsk office goes down every 3–4 hours and comes back after about a minute. It started after last week's firmware update.",
+            now.AddDays(-3), TicketPriority.High);
+        if (asset is not null)
+        {
+            support.AssetId = asset.Id;
+            support.OrganizationId = asset.OrganizationId;
+            var answers = new Dictionary<string, string> { ["Serial number"] = "SNT200F-0001", ["Firmware version"] = "7.4.2" };
+            support.Fields = fields.Where(f => answers.ContainsKey(f.LabelEn)).Select(f => new TicketFieldValue
+            {
+                FieldId = f.Id, LabelEn = f.LabelEn, LabelPl = f.LabelPl, ValueEn = answers[f.LabelEn], ValuePl = answers[f.LabelEn], Order = f.Order,
+            }).ToList();
+        }
+        var reply = now.AddDays(-2);
+        support.Comments.Add(new TicketComment
+        {
+            AuthorId = agent.Id, CreatedAt = reply,
+            Body = "Thank you. Could you attach the VPN log from the time of the last drop (Log & Report → VPN Events)?",
+        });
+        support.Status = TicketStatus.Pending;
+        support.UpdatedAt = reply;
+        var serviceRequest = NewTicket(TicketKind.Service, "Invoices stuck in the “sending” state",
+            "Since this morning, invoices sent to the national e-invoicing system stay in “sending” for hours.", now.AddDays(-1));
+        serviceRequest.ServiceId = service;
+        serviceRequest.Impact = BusinessImpact.SomeUsers;
+        serviceRequest.OccurredAt = now.AddDays(-1).AddHours(-2);
+        serviceRequest.Process = "Month-end invoicing";
+        db.Tickets.AddRange(administrative, support, serviceRequest);
+        await db.SaveChangesAsync();
     }
 
     public const string ContractNumber = "DEMO-0001";

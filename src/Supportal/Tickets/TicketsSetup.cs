@@ -1,7 +1,17 @@
+using System.Threading.RateLimiting;
+
 namespace Supportal.Tickets;
 
 public static class TicketsSetup
 {
+    /// <summary>Per address, on the anonymous "Submit a request" form: stops scripted floods of requests and accounts.</summary>
+    public const string SubmitRateLimit = "submit-request";
+
+    /// <summary>A person sends a handful; an office behind one address still fits.</summary>
+    public const int SubmitsPerWindowPerAddress = 10;
+
+    public static readonly TimeSpan SubmitWindow = TimeSpan.FromMinutes(10);
+
     public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section)
@@ -11,6 +21,12 @@ public static class TicketsSetup
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddScoped<TicketMails>();
         builder.Services.AddScoped<TicketDesk>();
+        // Adds to the rate limiter options the accounts feature set up (rejection status 429 included).
+        // Only sending counts: reading the form is free.
+        builder.Services.AddRateLimiter(o => o.AddPolicy(SubmitRateLimit, http => HttpMethods.IsGet(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SubmitsPerWindowPerAddress, Window = SubmitWindow })));
         return builder;
     }
 }

@@ -24,6 +24,7 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
             "/Account/AccessDenied", "/Account/CheckEmail", "/Account/ConfirmEmail", "/Account/ForgotPassword", "/Account/Login",
             "/Account/LoginWithCode", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ResendConfirmation",
             "/Account/ResetPassword", "/Account/ResetPasswordDone", "/Contact", "/Dev/Mailbox", "/Error", "/Index", "/Language",
+            "/Requests/Submit",
         ]);
     }
 
