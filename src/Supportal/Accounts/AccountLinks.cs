@@ -15,6 +15,14 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, LinkGenerat
     }
 
     public string Page(string page, object? values = null) =>
-        links.GetUriByPage(http.HttpContext ?? throw new InvalidOperationException("Links are built while serving a request."), page, null, values)
-        ?? throw new InvalidOperationException($"No page {page}.");
+        links.GetUriByPage(Context, page, null, values) ?? throw new InvalidOperationException($"No page {page}.");
+
+    /// <summary>A site path made absolute with the address the portal is being served on.</summary>
+    public string Absolute(string path)
+    {
+        var request = Context.Request;
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+    }
+
+    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("Links are built while serving a request.");
 }

@@ -14,7 +14,7 @@ public sealed class TicketMails(Mailer mailer, AppDbContext db, AccountLinks lin
 
     private static string Greeting(ApplicationUser user) => user.FirstName.Length > 0 ? user.FirstName : user.DisplayName;
 
-    public string RequestLink(long ticketId) => links.Page("/Tickets/Request", new { id = ticketId });
+    public string RequestLink(long ticketId) => links.Absolute($"/Tickets/{ticketId}");
 
     /// <summary>The receipt for a new request; an account made for it gets its "set a password" link instead.</summary>
     public void Received(Ticket ticket, ApplicationUser requester, string description, string? passwordLink)
