@@ -55,6 +55,12 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
         await Field(page, priority).SelectOptionAsync(new SelectOptionValue { Label = high });
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"new-ticket-administrative-{language}-desktop");
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        (await page.Locator("html").GetAttributeAsync("data-bs-theme")).ShouldBe("dark");
+        // Colours fade between themes; measure contrast once the transitions have ended.
+        await page.WaitForFunctionAsync("() => document.getAnimations().length === 0");
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, $"new-ticket-administrative-{language}-desktop-dark");
         await page.GetByRole(AriaRole.Button, new() { Name = create, Exact = true }).ClickAsync();
 
         var id = await CreatedTicketAsync(page);
