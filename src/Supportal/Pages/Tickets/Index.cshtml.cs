@@ -60,7 +60,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var tickets = db.Tickets.AsNoTracking();
         tickets = Tab switch
         {
-            ActivityTab.Copied => tickets.Where(t => t.Ccs.Any(c => c.UserId == me)),
+            // From the person's CC rows (index on UserId): never a scan of every request.
+            ActivityTab.Copied => db.TicketCcs.AsNoTracking().Where(c => c.UserId == me).Select(c => c.Ticket),
             ActivityTab.Organization => tickets.Where(t => t.OrganizationId != null && shared.Contains(t.OrganizationId.Value)),
             _ => tickets.Where(t => t.RequesterId == me),
         };
