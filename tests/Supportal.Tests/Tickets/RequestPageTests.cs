@@ -247,4 +247,61 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         text.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
         (await text.Content.ReadAsStringAsync()).ShouldBe("line one\nline two");
     }
+
+    [Fact]
+    public async Task The_side_panel_shows_the_asset_its_answers_and_the_service_request_details()
+    {
+        var requester = await portal.CreateUserAsync("panel.owner@request.test", "Rita", "Owner", "pl");
+        var support = await portal.CreateAsync(requester.Id, "Firewall drops packets");
+        var service = await portal.CreateAsync(requester.Id, "E-mail is slow");
+        await portal.WithDbAsync(async db =>
+        {
+            var asset = await db.Assets.Where(a => a.SerialNumber == "SNT200F-0001").Select(a => new { a.Id, a.Contract.OrganizationId }).SingleAsync();
+            await db.Tickets.Where(t => t.Id == support.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Kind, TicketKind.Support)
+                .SetProperty(x => x.AssetId, asset.Id).SetProperty(x => x.OrganizationId, asset.OrganizationId));
+            db.TicketFieldValues.Add(new TicketFieldValue
+            {
+                TicketId = support.Id, LabelEn = "Firmware version", LabelPl = "Wersja oprogramowania", ValueEn = "7.2.1", ValuePl = "7.2.1", Order = 1,
+            });
+            var mail = new Service { NameEn = "Hosted e-mail", NamePl = "Poczta w chmurze", Order = 1 };
+            db.Services.Add(mail);
+            await db.SaveChangesAsync();
+            return await db.Tickets.Where(t => t.Id == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Kind, TicketKind.Service)
+                .SetProperty(x => x.ServiceId, mail.Id).SetProperty(x => x.Impact, BusinessImpact.ManyUsers)
+                .SetProperty(x => x.Process, "Month-end closing").SetProperty(x => x.MoreInformation, "Only **large** attachments"));
+        });
+        using var client = await portal.SignedInAsync("panel.owner@request.test");
+
+        var supportPage = await client.GetAsync($"/Tickets/{support.Id}");
+        var asset = supportPage.Find("[data-asset]")!.TextContent;
+        asset.ShouldContain("SNT200F-0001");
+        asset.ShouldContain("DEMO-0001");
+        supportPage.Find("[data-fields]")!.TextContent.ShouldContain("Wersja oprogramowania");
+        supportPage.Find("[data-fields]")!.TextContent.ShouldContain("7.2.1");
+        supportPage.Find("[data-kind]")!.TextContent.ShouldBe("Zgłoszenie techniczne");
+        supportPage.Find("[data-service]").ShouldBeNull();
+
+        var servicePage = await client.GetAsync($"/Tickets/{service.Id}");
+        var details = servicePage.Find("[data-service]")!;
+        details.TextContent.ShouldContain("Poczta w chmurze");
+        details.TextContent.ShouldContain("Month-end closing");
+        details.QuerySelector("strong")!.TextContent.ShouldBe("large");
+        servicePage.Find("[data-asset]").ShouldBeNull();
+        servicePage.Find("[data-fields]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_address_the_account_rules_cannot_take_is_refused_as_cc()
+    {
+        var requester = await portal.CreateUserAsync("cc.chars@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Odd address");
+        using var client = await portal.SignedInAsync("cc.chars@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var refused = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "o'brien@request.test")));
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.FieldError("Cc.Email").ShouldBe("Enter a valid e-mail address.");
+        (await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "o'brien@request.test"))).ShouldBeFalse();
+    }
 }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Supportal.Accounts;
 using Supportal.Data;
 using Supportal.Tickets;
@@ -16,15 +18,12 @@ namespace Supportal.Pages.Tickets;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [AcceptsAttachments]
-public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentStore store, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentStore store, IStringLocalizer<SharedResource> localizer,
+    IOptions<IdentityOptions> identity) : PageModel
 {
-    public sealed class ReplyInput { public string? Body { get; set; } }
-    public sealed class SolveInput { public string? Comment { get; set; } }
-    public sealed class CcInput { public string? Email { get; set; } }
-
-    [BindProperty] public ReplyInput Reply { get; set; } = new();
-    [BindProperty] public SolveInput Solve { get; set; } = new();
-    [BindProperty] public CcInput Cc { get; set; } = new();
+    [BindProperty] public RequestReplyInput Reply { get; set; } = new();
+    [BindProperty] public RequestSolveInput Solve { get; set; } = new();
+    [BindProperty] public RequestCcInput Cc { get; set; } = new();
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public RequestView View { get; private set; } = null!;
@@ -59,9 +58,9 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
     {
         if (!await LoadAsync(id))
             return NotFound();
-        var comment = Solve.Comment?.Trim();
         if (!CanSolve)
             return RedirectToPage(new { id });
+        var comment = Solve.Comment?.Trim();
         if (comment?.Length > TicketComment.BodyLength)
             ModelState.AddModelError("Solve.Comment", localizer["Request.Reply.TooLong", TicketComment.BodyLength]);
         if (!ModelState.IsValid)
@@ -79,7 +78,9 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
             ModelState.AddModelError("Cc.Email", localizer["Request.ClosedNotice"]);
         else if (email.Length == 0)
             ModelState.AddModelError("Cc.Email", localizer["Request.Cc.Required"]);
-        else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
+        // An unknown address becomes a login name: it must be one the account rules accept.
+        else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)
+                 || email.Any(c => !identity.Value.User.AllowedUserNameCharacters.Contains(c)))
             ModelState.AddModelError("Cc.Email", localizer["Request.Cc.Invalid"]);
         else if (string.Equals(email, View.Ticket.RequesterEmail, StringComparison.OrdinalIgnoreCase)
                  || View.Ccs.Any(c => string.Equals(email, c.Email, StringComparison.OrdinalIgnoreCase)))
@@ -87,8 +88,7 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
         if (!ModelState.IsValid)
             return Page();
         await desk.AddCcAsync(await TicketAsync(id), email, await MeAsync());
-        TempData["StatusMessage"] = localizer["Request.Cc.Added", email].Value;
-        return RedirectToPage(new { id });
+        return Done(id, "Request.Cc.Added", email);
     }
 
     public async Task<IActionResult> OnPostRemoveCcAsync(long id, Guid userId)
@@ -111,9 +111,9 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
 
     private Task<ApplicationUser> MeAsync() => db.Users.SingleAsync(u => u.Id == Me);
 
-    private RedirectToPageResult Done(long id, string message)
+    private RedirectToPageResult Done(long id, string message, params object[] values)
     {
-        TempData["StatusMessage"] = localizer[message].Value;
+        TempData["StatusMessage"] = localizer[message, values].Value;
         return RedirectToPage(new { id });
     }
 }
