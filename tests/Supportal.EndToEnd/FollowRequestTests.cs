@@ -55,12 +55,16 @@ public sealed class FollowRequestTests(Browser browser, LivePortal portal) : ICl
             ["nav"] = "My activities", ["copied"] = "Requests I'm CC'd on", ["organization"] = "Organization requests",
             ["addCc"] = "Add CC by e-mail address", ["addCcButton"] = "Add CC", ["reply"] = "Your reply", ["send"] = "Send reply",
             ["replied"] = "Your reply has been added.", ["ccAdded"] = "has been copied on this request.",
+            ["remove"] = "Remove Cezary Colleague", ["removeConfirm"] = "Remove Cezary Colleague from this request?",
+            ["removed"] = "Cezary Colleague is no longer copied on this request.",
         },
         ["pl"] = new()
         {
             ["nav"] = "Moje aktywności", ["copied"] = "Zgłoszenia, gdzie jesteś DW", ["organization"] = "Zgłoszenia organizacji",
             ["addCc"] = "Dodaj DW po adresie e-mail", ["addCcButton"] = "Dodaj DW", ["reply"] = "Twoja odpowiedź", ["send"] = "Wyślij odpowiedź",
             ["replied"] = "Twoja odpowiedź została dodana.", ["ccAdded"] = "otrzymuje teraz kopię tego zgłoszenia.",
+            ["remove"] = "Usuń Cezary Colleague", ["removeConfirm"] = "Usunąć Cezary Colleague z tego zgłoszenia?",
+            ["removed"] = "Cezary Colleague nie otrzymuje już kopii tego zgłoszenia.",
         },
     };
 
@@ -132,6 +136,22 @@ public sealed class FollowRequestTests(Browser browser, LivePortal portal) : ICl
         await Assertions.Expect(colleaguePage.Locator($"tr[data-ticket='{other}']")).ToContainTextAsync($"Badge reader ({language})");
         (await Accessibility.SeriousViolationsAsync(colleaguePage)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(colleaguePage, $"activities-organization-{language}-phone");
+
+        // The colleague takes themselves off the request, after confirming; they still see it through the organization.
+        await colleaguePage.GotoAsync($"/Tickets/{id}");
+        var asked = new List<string>();
+        colleaguePage.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await (asked.Count == 1 ? dialog.DismissAsync() : dialog.AcceptAsync());
+        };
+        var remove = colleaguePage.GetByRole(AriaRole.Button, new() { Name = t["remove"] });
+        await remove.ClickAsync();
+        await Assertions.Expect(colleaguePage.Locator($"[data-cc='{colleagueEmail}']")).ToBeVisibleAsync();
+        await remove.ClickAsync();
+        await Assertions.Expect(colleaguePage.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["removed"]);
+        await Assertions.Expect(colleaguePage.Locator($"[data-cc='{colleagueEmail}']")).ToHaveCountAsync(0);
+        asked.ShouldBe([t["removeConfirm"], t["removeConfirm"]]);
     }
 }
 
