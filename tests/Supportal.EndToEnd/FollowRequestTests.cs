@@ -111,6 +111,12 @@ public sealed class FollowRequestTests(Browser browser, LivePortal portal) : ICl
         await page.SetViewportSizeAsync(390, 844);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"request-{language}-phone");
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        (await page.Locator("html").GetAttributeAsync("data-bs-theme")).ShouldBe("dark");
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, $"request-{language}-phone-dark");
+        await page.GotoAsync("/Tickets?tab=Copied");
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
 
         // The colleague finds it under "Requests I'm CC'd on"; the organization tab is not there yet.
         var colleaguePage = await browser.NewPageAsync(portal.Url, width: 390, height: 844);
