@@ -304,4 +304,23 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         refused.FieldError("Cc.Email").ShouldBe("Enter a valid e-mail address.");
         (await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "o'brien@request.test"))).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task A_colleague_who_copies_themselves_follows_the_request_without_an_email_about_it()
+    {
+        var requester = await portal.CreateUserAsync("self.owner@request.test");
+        var colleague = await portal.CreateUserAsync("self.colleague@request.test");
+        var organization = await portal.OrganizationAsync("Self Copy Ltd", requester.Id, colleague.Id);
+        await portal.ShareRequestsAsync(organization, true);
+        var ticket = await portal.CreateAsync(requester.Id, "Shared scanner");
+        using var client = await portal.SignedInAsync("self.colleague@request.test");
+        var mails = await MailCountAsync("self.colleague@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var added = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "self.colleague@request.test")));
+
+        added.Find("[data-cc='self.colleague@request.test']").ShouldNotBeNull();
+        (await MailCountAsync("self.colleague@request.test")).ShouldBe(mails);
+        (await client.GetAsync("/Tickets?tab=Copied")).Find($"tr[data-ticket='{ticket.Id}']").ShouldNotBeNull();
+    }
 }
