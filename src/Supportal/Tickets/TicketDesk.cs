@@ -102,7 +102,9 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         if (person.Id != ticket.RequesterId && !await db.TicketCcs.AnyAsync(c => c.TicketId == ticket.Id && c.UserId == person.Id))
         {
             db.TicketCcs.Add(new TicketCc { TicketId = ticket.Id, UserId = person.Id, AddedAt = Now });
-            mails.Copied(ticket, person, by, created ? await links.PasswordAsync(person) : null);
+            // Someone copying themselves (a colleague from the organization, say) needs no e-mail about it.
+            if (person.Id != by.Id)
+                mails.Copied(ticket, person, by, created ? await links.PasswordAsync(person) : null);
             await db.SaveChangesAsync();
         }
         return person;

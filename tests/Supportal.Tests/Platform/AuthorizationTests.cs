@@ -38,7 +38,8 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
         customerPages.ShouldBe([
             "/Account/Logout", "/Account/Manage/Authenticator", "/Account/Manage/ChangePassword", "/Account/Manage/Index",
             "/Account/Manage/RecoveryCodes", "/Account/Manage/RemoveAuthenticator", "/Account/Manage/Sessions",
-            "/Account/Manage/TwoFactor", "/Contracts/Details", "/Contracts/Index", "/Contracts/Register", "/Dashboard", "/Tickets/New",
+            "/Account/Manage/TwoFactor", "/Contracts/Details", "/Contracts/Index", "/Contracts/Register", "/Dashboard", "/Tickets/Attachment", "/Tickets/Index",
+            "/Tickets/New", "/Tickets/Request",
         ]);
     }
 

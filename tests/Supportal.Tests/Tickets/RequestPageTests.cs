@@ -1,0 +1,326 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Tickets;
+using Supportal.Tests.Infrastructure;
+
+namespace Supportal.Tests.Tickets;
+
+public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static Dictionary<string, string> Values(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
+
+    private Task<TicketStatus> StatusAsync(long id) => portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == id).Select(t => t.Status).SingleAsync());
+
+    private Task<int> MailCountAsync(string email) => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email));
+
+    [Fact]
+    public async Task A_reply_is_added_reopens_a_solved_request_and_mails_everyone_but_its_author()
+    {
+        var requester = await portal.CreateUserAsync("reply.owner@request.test", "Rita", "Owner");
+        await portal.CreateUserAsync("reply.cc@request.test", "Cezary", "Copied");
+        var ticket = await portal.CreateAsync(requester.Id, "VPN drops every hour");
+        await portal.AddCcAsync(ticket.Id, "reply.cc@request.test", requester.Id);
+        await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.Solved).SetProperty(x => x.SolvedAt, DateTime.UtcNow)));
+        using var client = await portal.SignedInAsync("reply.owner@request.test");
+        var ownerMails = await MailCountAsync("reply.owner@request.test");
+        var ccMails = await MailCountAsync("reply.cc@request.test");
+
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        page.Find("[data-status]")!.GetAttribute("data-status").ShouldBe("Solved");
+        page.Find("[data-solve]").ShouldBeNull();
+        var after = await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "It came back after the update.")));
+
+        after.Path.ShouldBe($"/Tickets/{ticket.Id}");
+        after.Find("[role=status]")!.TextContent.ShouldBe("Your reply has been added.");
+        var comments = after.FindAll("[data-comment]").ToList();
+        comments.Count.ShouldBe(2);
+        comments[1].QuerySelector("[data-author]")!.TextContent.ShouldBe("Rita Owner");
+        comments[1].QuerySelector("[data-body]")!.TextContent.ShouldContain("It came back after the update.");
+        after.Find("[data-status]")!.GetAttribute("data-status").ShouldBe("Open");
+        (await StatusAsync(ticket.Id)).ShouldBe(TicketStatus.Open);
+        (await MailCountAsync("reply.owner@request.test")).ShouldBe(ownerMails);
+        var mail = (await portal.MailsToAsync("reply.cc@request.test")).Last();
+        (await MailCountAsync("reply.cc@request.test")).ShouldBe(ccMails + 1);
+        mail.Subject.ShouldBe($"[#{ticket.Id}] VPN drops every hour");
+        mail.TextBody.ShouldContain("It came back after the update.");
+        mail.TextBody.ShouldContain($"/Tickets/{ticket.Id}");
+    }
+
+    [Fact]
+    public async Task A_reply_by_a_cc_mails_the_requester_and_not_the_cc()
+    {
+        var requester = await portal.CreateUserAsync("cc.reply.owner@request.test", "Rita", "Owner");
+        await portal.CreateUserAsync("cc.reply.cc@request.test", "Cezary", "Copied");
+        var ticket = await portal.CreateAsync(requester.Id, "Label printer offline");
+        await portal.AddCcAsync(ticket.Id, "cc.reply.cc@request.test", requester.Id);
+        using var client = await portal.SignedInAsync("cc.reply.cc@request.test");
+        var ownerMails = await MailCountAsync("cc.reply.owner@request.test");
+        var ccMails = await MailCountAsync("cc.reply.cc@request.test");
+
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "Same here on floor 2.")));
+
+        (await MailCountAsync("cc.reply.cc@request.test")).ShouldBe(ccMails);
+        (await MailCountAsync("cc.reply.owner@request.test")).ShouldBe(ownerMails + 1);
+        (await portal.MailsToAsync("cc.reply.owner@request.test")).Last().TextBody.ShouldContain("Cezary Copied");
+    }
+
+    [Fact]
+    public async Task An_empty_reply_or_a_program_is_refused_next_to_its_field_and_nothing_is_stored()
+    {
+        var requester = await portal.CreateUserAsync("reply.invalid@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Invalid replies");
+        using var client = await portal.SignedInAsync("reply.invalid@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var empty = await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "   ")));
+        empty.Status.ShouldBe(HttpStatusCode.OK);
+        empty.FieldError("Reply.Body").ShouldBe("Write a reply.");
+
+        var program = await client.UploadAsync(page.Form("form[data-reply-form]"), "Files", "setup.exe", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0],
+            Values(("Reply.Body", "Here is the installer")));
+        program.Status.ShouldBe(HttpStatusCode.OK);
+        program.FieldError("Files").ShouldContain("setup.exe");
+        program.Find("textarea[name='Reply.Body']")!.TextContent.ShouldContain("Here is the installer");
+
+        (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Mark_as_solved_with_a_last_word_solves_the_request_and_hides_the_button()
+    {
+        var requester = await portal.CreateUserAsync("solve.owner@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Password expired");
+        using var client = await portal.SignedInAsync("solve.owner@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var solved = await client.SubmitAsync(page.Form("form[data-solve-form]"), Values(("Solve.Comment", "Reset it myself, thanks.")));
+
+        solved.Find("[role=status]")!.TextContent.ShouldBe("The request has been marked as solved.");
+        solved.Find("[data-status]")!.GetAttribute("data-status").ShouldBe("Solved");
+        solved.Find("[data-solve]").ShouldBeNull();
+        solved.FindAll("[data-comment]").Last().TextContent.ShouldContain("Reset it myself, thanks.");
+        (await StatusAsync(ticket.Id)).ShouldBe(TicketStatus.Solved);
+    }
+
+    [Fact]
+    public async Task A_closed_request_shows_a_notice_instead_of_the_reply_form_and_refuses_replies()
+    {
+        var requester = await portal.CreateUserAsync("closed.owner@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Old problem");
+        using var client = await portal.SignedInAsync("closed.owner@request.test");
+        var open = await client.GetAsync($"/Tickets/{ticket.Id}");
+        await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.Closed)));
+
+        var closed = await client.GetAsync($"/Tickets/{ticket.Id}");
+        closed.Find("[data-closed] a")!.GetAttribute("href").ShouldBe("/Tickets/New");
+        closed.Find("form[data-reply-form]").ShouldBeNull();
+        closed.Find("[data-solve]").ShouldBeNull();
+        var refused = await client.SubmitAsync(open.Form("form[data-reply-form]"), Values(("Reply.Body", "Still broken")));
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.Find("[data-closed]")!.TextContent.ShouldContain("This request is closed");
+        (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Adding_an_unknown_address_as_cc_creates_an_account_without_password_and_mails_a_set_password_link()
+    {
+        var requester = await portal.CreateUserAsync("cc.owner@request.test", "Rita", "Owner");
+        var ticket = await portal.CreateAsync(requester.Id, "Need a colleague in the loop");
+        using var client = await portal.SignedInAsync("cc.owner@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var invalid = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "not-an-address")));
+        invalid.FieldError("Cc.Email").ShouldBe("Enter a valid e-mail address.");
+        invalid.Find("input[name='Cc.Email']")!.GetAttribute("value").ShouldBe("not-an-address");
+        var self = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "CC.OWNER@request.test")));
+        self.FieldError("Cc.Email").ShouldContain("already follows");
+
+        var added = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "new.colleague@request.test")));
+
+        added.Find("[role=status]")!.TextContent.ShouldContain("new.colleague@request.test");
+        added.Find("[data-cc='new.colleague@request.test']").ShouldNotBeNull();
+        var account = await portal.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "new.colleague@request.test"));
+        account.PasswordHash.ShouldBeNull();
+        account.EmailConfirmed.ShouldBeFalse();
+        var mail = (await portal.MailsToAsync("new.colleague@request.test")).Single();
+        mail.Subject.ShouldBe($"[#{ticket.Id}] Need a colleague in the loop");
+        mail.TextBody.ShouldContain("Rita Owner");
+        (await portal.LinkInLatestMailAsync("new.colleague@request.test", "/Account/ResetPassword")).ShouldContain(account.Id.ToString());
+    }
+
+    [Fact]
+    public async Task The_requester_removes_a_cc_and_a_cc_may_take_themselves_off()
+    {
+        var requester = await portal.CreateUserAsync("remove.owner@request.test");
+        var first = await portal.CreateUserAsync("remove.first@request.test", "First", "Colleague");
+        var second = await portal.CreateUserAsync("remove.second@request.test", "Second", "Colleague");
+        var ticket = await portal.CreateAsync(requester.Id, "Too many people");
+        await portal.AddCcAsync(ticket.Id, "remove.first@request.test", requester.Id);
+        await portal.AddCcAsync(ticket.Id, "remove.second@request.test", requester.Id);
+
+        using (var cc = await portal.SignedInAsync("remove.second@request.test"))
+        {
+            var asCc = await cc.GetAsync($"/Tickets/{ticket.Id}");
+            // A CC may only take themselves off, not others.
+            asCc.Find("[data-cc='remove.first@request.test'] form").ShouldBeNull();
+            var forged = await cc.PostToAsync(asCc, "[data-cc='remove.second@request.test'] form", $"/Tickets/{ticket.Id}?handler=RemoveCc",
+                Values(("userId", first.Id.ToString())));
+            forged.Status.ShouldBe(HttpStatusCode.NotFound);
+            var left = await cc.SubmitAsync(asCc.Form("[data-cc='remove.second@request.test'] form"));
+            left.Path.ShouldBe("/Tickets");
+        }
+
+        using var owner = await portal.SignedInAsync("remove.owner@request.test");
+        var page = await owner.GetAsync($"/Tickets/{ticket.Id}");
+        page.Find("[data-cc='remove.second@request.test']").ShouldBeNull();
+        page.Find("[data-cc='remove.first@request.test'] form")!.GetAttribute("data-confirm").ShouldBe("Remove First Colleague from this request?");
+        var removed = await owner.SubmitAsync(page.Form("[data-cc='remove.first@request.test'] form"));
+
+        removed.Find("[role=status]")!.TextContent.ShouldBe("First Colleague is no longer copied on this request.");
+        removed.Find("[data-ccs] [data-empty]").ShouldNotBeNull();
+        (await portal.WithDbAsync(db => db.TicketCcs.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(0);
+        second.Id.ShouldNotBe(first.Id);
+    }
+
+    [Fact]
+    public async Task Comments_are_markdown_with_raw_html_shown_as_text_and_staff_replies_are_marked()
+    {
+        var requester = await portal.CreateUserAsync("markdown.owner@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Formatting", "Steps:\n\n1. **Open** the app\n2. Click <script>alert('x')</script>");
+        using (var agent = await portal.SignedInAsync("agent@example.com"))
+        {
+            var asAgent = await agent.GetAsync($"/Tickets/{ticket.Id}");
+            await agent.SubmitAsync(asAgent.Form("form[data-reply-form]"), Values(("Reply.Body", "We are on it.")));
+        }
+        using var client = await portal.SignedInAsync("markdown.owner@request.test");
+
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var first = page.Find("[data-comment] [data-body]")!;
+        first.QuerySelector("ol li strong")!.TextContent.ShouldBe("Open");
+        first.QuerySelector("script").ShouldBeNull();
+        first.TextContent.ShouldContain("<script>alert('x')</script>");
+        page.Document.DocumentElement.OuterHtml.ShouldNotContain("<script>alert");
+        var comments = page.FindAll("[data-comment]").ToList();
+        comments[0].QuerySelector("[data-staff]").ShouldBeNull();
+        comments[1].QuerySelector("[data-staff]")!.TextContent.ShouldBe("Support");
+        (await StatusAsync(ticket.Id)).ShouldBe(TicketStatus.New);
+    }
+
+    [Fact]
+    public async Task A_reply_with_files_lists_them_and_they_download_with_safe_headers()
+    {
+        var requester = await portal.CreateUserAsync("files.owner@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Screenshots", "First one attached.", FollowData.File("screen shot ą.png", FollowData.Png));
+        using var client = await portal.SignedInAsync("files.owner@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var after = await client.UploadAsync(page.Form("form[data-reply-form]"), "Files", "log.txt", "line one\nline two"u8.ToArray(),
+            Values(("Reply.Body", "And the log.")));
+
+        var comments = after.FindAll("[data-comment]").ToList();
+        comments[1].QuerySelector("[data-files] [data-download]")!.TextContent.Trim().ShouldBe("log.txt");
+        after.FindAll("[data-attachments-panel] [data-file]").Count().ShouldBe(2);
+        var png = comments[0].QuerySelector("[data-files] li")!;
+        var thumb = png.QuerySelector("img")!.GetAttribute("src")!;
+        var download = png.QuerySelector("[data-download]")!.GetAttribute("href")!;
+        comments[1].QuerySelector("img").ShouldBeNull();
+
+        var file = await client.Http.GetAsync(download);
+        file.StatusCode.ShouldBe(HttpStatusCode.OK);
+        file.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
+        file.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        file.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("screen shot ą.png");
+        file.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        (await file.Content.ReadAsByteArrayAsync()).ShouldBe(FollowData.Png);
+
+        var preview = await client.Http.GetAsync(thumb);
+        preview.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        preview.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("inline");
+        preview.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+
+        var log = comments[1].QuerySelector("[data-download]")!.GetAttribute("href")!;
+        (await client.Http.GetAsync(log + "/Preview")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var text = await client.Http.GetAsync(log);
+        text.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
+        (await text.Content.ReadAsStringAsync()).ShouldBe("line one\nline two");
+    }
+
+    [Fact]
+    public async Task The_side_panel_shows_the_asset_its_answers_and_the_service_request_details()
+    {
+        var requester = await portal.CreateUserAsync("panel.owner@request.test", "Rita", "Owner", "pl");
+        var support = await portal.CreateAsync(requester.Id, "Firewall drops packets");
+        var service = await portal.CreateAsync(requester.Id, "E-mail is slow");
+        await portal.WithDbAsync(async db =>
+        {
+            var asset = await db.Assets.Where(a => a.SerialNumber == "SNT200F-0001").Select(a => new { a.Id, a.Contract.OrganizationId }).SingleAsync();
+            await db.Tickets.Where(t => t.Id == support.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Kind, TicketKind.Support)
+                .SetProperty(x => x.AssetId, asset.Id).SetProperty(x => x.OrganizationId, asset.OrganizationId));
+            db.TicketFieldValues.Add(new TicketFieldValue
+            {
+                TicketId = support.Id, LabelEn = "Firmware version", LabelPl = "Wersja oprogramowania", ValueEn = "7.2.1", ValuePl = "7.2.1", Order = 1,
+            });
+            var mail = new Service { NameEn = "Hosted e-mail", NamePl = "Poczta w chmurze", Order = 1 };
+            db.Services.Add(mail);
+            await db.SaveChangesAsync();
+            return await db.Tickets.Where(t => t.Id == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Kind, TicketKind.Service)
+                .SetProperty(x => x.ServiceId, mail.Id).SetProperty(x => x.Impact, BusinessImpact.ManyUsers)
+                .SetProperty(x => x.Process, "Month-end closing").SetProperty(x => x.MoreInformation, "Only **large** attachments"));
+        });
+        using var client = await portal.SignedInAsync("panel.owner@request.test");
+
+        var supportPage = await client.GetAsync($"/Tickets/{support.Id}");
+        var asset = supportPage.Find("[data-asset]")!.TextContent;
+        asset.ShouldContain("SNT200F-0001");
+        asset.ShouldContain("DEMO-0001");
+        supportPage.Find("[data-fields]")!.TextContent.ShouldContain("Wersja oprogramowania");
+        supportPage.Find("[data-fields]")!.TextContent.ShouldContain("7.2.1");
+        supportPage.Find("[data-kind]")!.TextContent.ShouldBe("Zgłoszenie techniczne");
+        supportPage.Find("[data-service]").ShouldBeNull();
+
+        var servicePage = await client.GetAsync($"/Tickets/{service.Id}");
+        var details = servicePage.Find("[data-service]")!;
+        details.TextContent.ShouldContain("Poczta w chmurze");
+        details.TextContent.ShouldContain("Month-end closing");
+        details.QuerySelector("strong")!.TextContent.ShouldBe("large");
+        servicePage.Find("[data-asset]").ShouldBeNull();
+        servicePage.Find("[data-fields]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_address_the_account_rules_cannot_take_is_refused_as_cc()
+    {
+        var requester = await portal.CreateUserAsync("cc.chars@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Odd address");
+        using var client = await portal.SignedInAsync("cc.chars@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var refused = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "o'brien@request.test")));
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.FieldError("Cc.Email").ShouldBe("Enter a valid e-mail address.");
+        (await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "o'brien@request.test"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_colleague_who_copies_themselves_follows_the_request_without_an_email_about_it()
+    {
+        var requester = await portal.CreateUserAsync("self.owner@request.test");
+        var colleague = await portal.CreateUserAsync("self.colleague@request.test");
+        var organization = await portal.OrganizationAsync("Self Copy Ltd", requester.Id, colleague.Id);
+        await portal.ShareRequestsAsync(organization, true);
+        var ticket = await portal.CreateAsync(requester.Id, "Shared scanner");
+        using var client = await portal.SignedInAsync("self.colleague@request.test");
+        var mails = await MailCountAsync("self.colleague@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+
+        var added = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "self.colleague@request.test")));
+
+        added.Find("[data-cc='self.colleague@request.test']").ShouldNotBeNull();
+        (await MailCountAsync("self.colleague@request.test")).ShouldBe(mails);
+        (await client.GetAsync("/Tickets?tab=Copied")).Find($"tr[data-ticket='{ticket.Id}']").ShouldNotBeNull();
+    }
+}
