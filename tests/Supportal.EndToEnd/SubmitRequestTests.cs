@@ -75,9 +75,10 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
         await Browser.ScreenshotAsync(page, $"dashboard-requests-{language}-desktop");
         (await portal.Factory.WithDbAsync(db => db.Tickets.Where(t => t.Id == number).Select(t => t.Requester.Email).SingleAsync())).ShouldBe(email);
 
-        // The request page is its own feature; here it only has to answer without a server error.
-        var response = await page.GotoAsync($"/Tickets/{number}");
-        response!.Status.ShouldBeLessThan(500);
+        // The new user follows the request from the dashboard to its page.
+        await open.Locator($"[data-ticket='{number}'] a").ClickAsync();
+        await page.WaitForURLAsync($"**/Tickets/{number}");
+        await Assertions.Expect(page.Locator("[data-ticket-title]")).ToHaveTextAsync($"#{number} Invoices stuck in sending");
     }
 
     [Theory]
