@@ -151,6 +151,29 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Copying_new_addresses_is_limited_so_the_portal_cannot_be_used_to_mail_strangers()
+    {
+        var requester = await portal.CreateUserAsync("cc.spammer@request.test");
+        await portal.CreateUserAsync("cc.known@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Copy the world");
+        using var client = await portal.SignedInAsync("cc.spammer@request.test");
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+            (await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", $"stranger{i}@request.test")))).FieldError("Cc.Email").ShouldBeEmpty();
+        }
+
+        var form = (await client.GetAsync($"/Tickets/{ticket.Id}")).Form("form[data-add-cc]");
+        var refused = await client.SubmitAsync(form, Values(("Cc.Email", "stranger5@request.test")));
+        var known = await client.SubmitAsync(form, Values(("Cc.Email", "cc.known@request.test")));
+
+        refused.FieldError("Cc.Email").ShouldBe("You have copied several new addresses in a short time. Please try again in 15 minutes.");
+        (await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "stranger5@request.test"))).ShouldBeFalse();
+        known.FieldError("Cc.Email").ShouldBeEmpty();
+        (await portal.WithDbAsync(db => db.TicketCcs.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(6);
+    }
+
+    [Fact]
     public async Task The_requester_removes_a_cc_and_a_cc_may_take_themselves_off()
     {
         var requester = await portal.CreateUserAsync("remove.owner@request.test");

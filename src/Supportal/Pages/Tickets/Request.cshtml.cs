@@ -19,7 +19,7 @@ namespace Supportal.Pages.Tickets;
 [Authorize(Policy = Policies.SignedIn)]
 [AcceptsAttachments]
 public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentStore store, IStringLocalizer<SharedResource> localizer,
-    IOptions<IdentityOptions> identity) : PageModel
+    IOptions<IdentityOptions> identity, AccountThrottle throttle) : PageModel
 {
     [BindProperty] public RequestReplyInput Reply { get; set; } = new();
     [BindProperty] public RequestSolveInput Solve { get; set; } = new();
@@ -85,6 +85,9 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
         else if (string.Equals(email, View.Ticket.RequesterEmail, StringComparison.OrdinalIgnoreCase)
                  || View.Ccs.Any(c => string.Equals(email, c.Email, StringComparison.OrdinalIgnoreCase)))
             ModelState.AddModelError("Cc.Email", localizer["Request.Cc.Already", email]);
+        // Copying an unknown address makes an account and mails it: bounded, so the portal cannot be used to spam.
+        else if (!await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant()) && !throttle.TryTake("cc-new-account", Me.ToString()))
+            ModelState.AddModelError("Cc.Email", localizer["Request.Cc.TooMany"]);
         if (!ModelState.IsValid)
             return Page();
         await desk.AddCcAsync(await TicketAsync(id), email, await MeAsync());
