@@ -14,8 +14,23 @@ public sealed class Organization
     /// <summary>Staff switch: members may see each other's requests ("Organization requests").</summary>
     public bool SharesRequests { get; set; }
 
+    /// <summary>Staff notes about the customer, never shown to its members.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>New accounts with an address in one of <see cref="Domains"/> join automatically when on.</summary>
+    public bool JoinByDomain { get; set; }
+    public List<OrganizationDomain> Domains { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
     public List<OrganizationMember> Members { get; set; } = [];
+}
+
+/// <summary>An e-mail domain of the organization ("northwind.example").</summary>
+public sealed class OrganizationDomain
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public required string Domain { get; set; }
 }
 
 public sealed class OrganizationMember
@@ -28,13 +43,23 @@ public sealed class OrganizationMember
     public DateTime JoinedAt { get; set; }
 }
 
-internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>, IEntityTypeConfiguration<OrganizationMember>
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>, IEntityTypeConfiguration<OrganizationMember>,
+    IEntityTypeConfiguration<OrganizationDomain>
 {
     public void Configure(EntityTypeBuilder<Organization> organization)
     {
         organization.Property(o => o.Name).HasMaxLength(200);
         organization.Property(o => o.TaxId).HasMaxLength(32);
         organization.HasIndex(o => o.Name);
+        organization.Property(o => o.Notes).HasMaxLength(4000);
+        organization.HasMany(o => o.Domains).WithOne().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<OrganizationDomain> domain)
+    {
+        domain.Property(d => d.Domain).HasMaxLength(253);
+        // A domain belongs to one organization, so joining by domain is never ambiguous.
+        domain.HasIndex(d => d.Domain).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<OrganizationMember> member)

@@ -35,6 +35,37 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<TicketFieldValue> TicketFieldValues => Set<TicketFieldValue>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
     public DbSet<Service> Services => Set<Service>();
+    public DbSet<TicketTag> TicketTags => Set<TicketTag>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<OrganizationDomain> OrganizationDomains => Set<OrganizationDomain>();
+    public DbSet<Workspace.Group> Groups => Set<Workspace.Group>();
+    public DbSet<Workspace.GroupMember> GroupMembers => Set<Workspace.GroupMember>();
+    public DbSet<Workspace.RoutingRule> RoutingRules => Set<Workspace.RoutingRule>();
+    public DbSet<Workspace.Macro> Macros => Set<Workspace.Macro>();
+    public DbSet<Sla.BusinessCalendar> BusinessCalendars => Set<Sla.BusinessCalendar>();
+    public DbSet<Sla.BusinessHours> BusinessHours => Set<Sla.BusinessHours>();
+    public DbSet<Sla.Holiday> Holidays => Set<Sla.Holiday>();
+    public DbSet<Sla.SlaPolicy> SlaPolicies => Set<Sla.SlaPolicy>();
+    public DbSet<Sla.TicketSla> TicketSlas => Set<Sla.TicketSla>();
+
+    /// <summary>Every saved change to a ticket raises its version (see <see cref="Ticket.Version"/>).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseTicketVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseTicketVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RaiseTicketVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(Ticket.Version)) + 1;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,7 @@ public static class DatabaseSetup
             return;
         Directory.CreateDirectory(scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.FullRoot);
         await db.Database.MigrateAsync();
+        await StartTicketNumbersAsync(db);
         // Write-ahead logging lets readers go on while the outbox sender or a page writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
@@ -57,6 +58,22 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(this IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (db is SqliteAppDbContext)
+            await StartTicketNumbersAsync(db);
+    }
+
+    /// <summary>
+    /// Ticket numbers start at 10001 (<see cref="Tickets.Ticket.FirstNumber"/>). PostgreSQL's migration sets its
+    /// sequence once; SQLite keeps the counter in sqlite_sequence, which a migration that rebuilds the empty
+    /// table resets to 0, so it is raised again after every migration run.
+    /// </summary>
+    private static async Task StartTicketNumbersAsync(AppDbContext db)
+    {
+        const long last = Tickets.Ticket.FirstNumber - 1;
+        await db.Database.ExecuteSqlAsync($"UPDATE sqlite_sequence SET seq = {last} WHERE name = 'Tickets' AND seq < {last}");
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO sqlite_sequence (name, seq) SELECT 'Tickets', {last} WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'Tickets')");
     }
 }

@@ -87,10 +87,51 @@ public sealed class Ticket
     public DateTime UpdatedAt { get; set; }
     public DateTime? SolvedAt { get; set; }
 
+    /// <summary>The group working it (chosen by routing when it is raised) and the agent it is assigned to.</summary>
+    public int? GroupId { get; set; }
+    public Workspace.Group? Group { get; set; }
+    public Guid? AssigneeId { get; set; }
+    public ApplicationUser? Assignee { get; set; }
+
+    /// <summary>When an agent first replied publicly (ends the first-reply target).</summary>
+    public DateTime? FirstReplyAt { get; set; }
+
+    /// <summary>Set on a duplicate merged into another ticket.</summary>
+    public long? MergedIntoId { get; set; }
+
+    /// <summary>Set on a follow-up raised by a reply to a closed ticket.</summary>
+    public long? FollowUpOfId { get; set; }
+
+    /// <summary>Raised by every change, so that of two agents saving the same ticket the second is told, not obeyed.</summary>
+    public int Version { get; set; }
+
     public List<TicketComment> Comments { get; set; } = [];
     public List<TicketCc> Ccs { get; set; } = [];
     public List<TicketFieldValue> Fields { get; set; } = [];
     public List<TicketAttachment> Attachments { get; set; } = [];
+    public List<TicketTag> Tags { get; set; } = [];
+}
+
+/// <summary>A label agents put on tickets to find and report on them ("vpn", "billing").</summary>
+public sealed class TicketTag
+{
+    public const int Length = 50;
+
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public required string Tag { get; set; }
+}
+
+/// <summary>One change of one field: who, when, from what to what (the ticket's history).</summary>
+public sealed class TicketEvent
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public Guid? ActorId { get; set; }
+    public DateTime At { get; set; }
+    public required string Field { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
 }
 
 /// <summary>What a customer sees of the status: on-hold is still "open" to them, pending waits for them.</summary>
@@ -203,7 +244,8 @@ public sealed class Service
 
 internal sealed class TicketConfiguration :
     IEntityTypeConfiguration<Ticket>, IEntityTypeConfiguration<TicketComment>, IEntityTypeConfiguration<TicketCc>,
-    IEntityTypeConfiguration<TicketFieldValue>, IEntityTypeConfiguration<TicketAttachment>, IEntityTypeConfiguration<Service>
+    IEntityTypeConfiguration<TicketFieldValue>, IEntityTypeConfiguration<TicketAttachment>, IEntityTypeConfiguration<Service>,
+    IEntityTypeConfiguration<TicketTag>, IEntityTypeConfiguration<TicketEvent>
 {
     public void Configure(EntityTypeBuilder<Ticket> ticket)
     {
@@ -224,6 +266,33 @@ internal sealed class TicketConfiguration :
         ticket.HasIndex(t => new { t.OrganizationId, t.UpdatedAt, t.Id });
         ticket.HasIndex(t => t.AssetId);
         ticket.HasIndex(t => t.ServiceId);
+        ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.HasOne(t => t.Group).WithMany().OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne(t => t.Assignee).WithMany().OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne<Ticket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne<Ticket>().WithMany().HasForeignKey(t => t.FollowUpOfId).OnDelete(DeleteBehavior.Restrict);
+        // Agent views: by status, by assignee and by group, newest activity first, keyset-paged on (UpdatedAt, Id).
+        ticket.HasIndex(t => new { t.Status, t.UpdatedAt, t.Id });
+        ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.UpdatedAt, t.Id });
+        ticket.HasIndex(t => new { t.GroupId, t.Status, t.UpdatedAt, t.Id });
+        ticket.HasMany(t => t.Tags).WithOne().HasForeignKey(g => g.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<TicketTag> tag)
+    {
+        tag.Property(t => t.Tag).HasMaxLength(TicketTag.Length);
+        tag.HasIndex(t => new { t.TicketId, t.Tag }).IsUnique();
+        tag.HasIndex(t => new { t.Tag, t.TicketId });
+    }
+
+    public void Configure(EntityTypeBuilder<TicketEvent> change)
+    {
+        change.Property(e => e.Field).HasMaxLength(32);
+        change.Property(e => e.OldValue).HasMaxLength(500);
+        change.Property(e => e.NewValue).HasMaxLength(500);
+        change.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        change.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.SetNull);
+        change.HasIndex(e => new { e.TicketId, e.Id });
     }
 
     public void Configure(EntityTypeBuilder<TicketComment> comment)

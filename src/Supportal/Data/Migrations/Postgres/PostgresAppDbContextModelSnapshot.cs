@@ -617,10 +617,17 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("JoinByDomain")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<bool>("SharesRequests")
                         .HasColumnType("boolean");
@@ -634,6 +641,32 @@ namespace Supportal.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Supportal.Contracts.OrganizationDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OrganizationDomains");
                 });
 
             modelBuilder.Entity("Supportal.Contracts.OrganizationMember", b =>
@@ -804,6 +837,495 @@ namespace Supportal.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Supportal.Sla.BusinessCalendar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AroundTheClock")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BusinessCalendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AroundTheClock = false,
+                            Name = "Mon–Fri 08:00–16:00 (Europe/Warsaw)",
+                            TimeZone = "Europe/Warsaw"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AroundTheClock = true,
+                            Name = "24/7",
+                            TimeZone = "UTC"
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.BusinessHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CalendarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.ToTable("BusinessHours");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CalendarId = 1,
+                            Day = "Monday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CalendarId = 1,
+                            Day = "Tuesday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CalendarId = 1,
+                            Day = "Wednesday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CalendarId = 1,
+                            Day = "Thursday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CalendarId = 1,
+                            Day = "Friday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.Holiday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CalendarId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 1, 1),
+                            Name = "Nowy Rok"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 1, 6),
+                            Name = "Trzech Króli"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 4, 5),
+                            Name = "Wielkanoc"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 4, 6),
+                            Name = "Poniedziałek Wielkanocny"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 5, 1),
+                            Name = "Święto Pracy"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 5, 3),
+                            Name = "Święto Konstytucji 3 Maja"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 5, 24),
+                            Name = "Zielone Świątki"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 6, 4),
+                            Name = "Boże Ciało"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 8, 15),
+                            Name = "Wniebowzięcie NMP"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 11, 1),
+                            Name = "Wszystkich Świętych"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 11, 11),
+                            Name = "Narodowe Święto Niepodległości"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 12, 24),
+                            Name = "Wigilia"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 12, 25),
+                            Name = "Boże Narodzenie"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 12, 26),
+                            Name = "Drugi dzień Bożego Narodzenia"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 1, 1),
+                            Name = "Nowy Rok"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 1, 6),
+                            Name = "Trzech Króli"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 3, 28),
+                            Name = "Wielkanoc"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 3, 29),
+                            Name = "Poniedziałek Wielkanocny"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 1),
+                            Name = "Święto Pracy"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 3),
+                            Name = "Święto Konstytucji 3 Maja"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 16),
+                            Name = "Zielone Świątki"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 27),
+                            Name = "Boże Ciało"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 8, 15),
+                            Name = "Wniebowzięcie NMP"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 11, 1),
+                            Name = "Wszystkich Świętych"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 11, 11),
+                            Name = "Narodowe Święto Niepodległości"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 12, 24),
+                            Name = "Wigilia"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 12, 25),
+                            Name = "Boże Narodzenie"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 12, 26),
+                            Name = "Drugi dzień Bożego Narodzenia"
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.SlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("BusinessHoursOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FirstReplyMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceLevelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceLevelId", "Priority")
+                        .IsUnique();
+
+                    b.ToTable("SlaPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 60,
+                            Priority = "Urgent",
+                            ResolutionMinutes = 480,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 240,
+                            Priority = "High",
+                            ResolutionMinutes = 960,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 480,
+                            Priority = "Normal",
+                            ResolutionMinutes = 2400,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 960,
+                            Priority = "Low",
+                            ResolutionMinutes = 4800,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 30,
+                            Priority = "Urgent",
+                            ResolutionMinutes = 240,
+                            ServiceLevelId = 2
+                        },
+                        new
+                        {
+                            Id = 6,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 60,
+                            Priority = "High",
+                            ResolutionMinutes = 480,
+                            ServiceLevelId = 2
+                        },
+                        new
+                        {
+                            Id = 7,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 240,
+                            Priority = "Normal",
+                            ResolutionMinutes = 1440,
+                            ServiceLevelId = 2
+                        },
+                        new
+                        {
+                            Id = 8,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 480,
+                            Priority = "Low",
+                            ResolutionMinutes = 2880,
+                            ServiceLevelId = 2
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.TicketSla", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FulfilledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LeftSecondsWhilePaused")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("TargetSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfilledAt", "AtRiskAt");
+
+                    b.HasIndex("TicketId", "Metric")
+                        .IsUnique();
+
+                    b.ToTable("TicketSlas");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -846,8 +1368,20 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Property<int?>("AssetId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstReplyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FollowUpOfId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Impact")
                         .HasMaxLength(16)
@@ -862,6 +1396,9 @@ namespace Supportal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("MoreInformation")
                         .HasMaxLength(20000)
@@ -904,15 +1441,29 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssetId");
+
+                    b.HasIndex("FollowUpOfId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ServiceId");
 
                     b.HasIndex("OrganizationId", "UpdatedAt", "Id");
 
                     b.HasIndex("RequesterId", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
 
                     b.ToTable("Tickets");
                 });
@@ -1029,6 +1580,45 @@ namespace Supportal.Data.Migrations.Postgres
                     b.ToTable("TicketComments");
                 });
 
+            modelBuilder.Entity("Supportal.Tickets.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("TicketEvents");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.TicketFieldValue", b =>
                 {
                     b.Property<long>("Id")
@@ -1073,6 +1663,191 @@ namespace Supportal.Data.Migrations.Postgres
                     b.HasIndex("TicketId");
 
                     b.ToTable("TicketFieldValues");
+                });
+
+            modelBuilder.Entity("Supportal.Tickets.TicketTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tag", "TicketId");
+
+                    b.HasIndex("TicketId", "Tag")
+                        .IsUnique();
+
+                    b.ToTable("TicketTags");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CalendarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Groups");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CalendarId = 1,
+                            Name = "Polish team"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CalendarId = 2,
+                            Name = "English team"
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.GroupMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("GroupMembers");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Macro", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddTags")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SetGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SetPriority")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SetStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SetGroupId");
+
+                    b.ToTable("Macros");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.RoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServiceLevelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("Order");
+
+                    b.HasIndex("ServiceLevelId");
+
+                    b.ToTable("RoutingRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            GroupId = 1,
+                            Language = "pl",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            GroupId = 2,
+                            Language = "en",
+                            Order = 2
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1203,6 +1978,15 @@ namespace Supportal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supportal.Contracts.OrganizationDomain", b =>
+                {
+                    b.HasOne("Supportal.Contracts.Organization", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supportal.Contracts.OrganizationMember", b =>
                 {
                     b.HasOne("Supportal.Contracts.Organization", "Organization")
@@ -1233,11 +2017,71 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Navigation("Manufacturer");
                 });
 
+            modelBuilder.Entity("Supportal.Sla.BusinessHours", b =>
+                {
+                    b.HasOne("Supportal.Sla.BusinessCalendar", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Sla.Holiday", b =>
+                {
+                    b.HasOne("Supportal.Sla.BusinessCalendar", null)
+                        .WithMany("Holidays")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Supportal.Contracts.ServiceLevel", "ServiceLevel")
+                        .WithMany()
+                        .HasForeignKey("ServiceLevelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ServiceLevel");
+                });
+
+            modelBuilder.Entity("Supportal.Sla.TicketSla", b =>
+                {
+                    b.HasOne("Supportal.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>
                 {
                     b.HasOne("Supportal.Contracts.Asset", "Asset")
                         .WithMany()
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Accounts.ApplicationUser", "Assignee")
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Workspace.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Supportal.Contracts.Organization", "Organization")
@@ -1257,6 +2101,10 @@ namespace Supportal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Asset");
+
+                    b.Navigation("Assignee");
+
+                    b.Navigation("Group");
 
                     b.Navigation("Organization");
 
@@ -1325,6 +2173,20 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Supportal.Tickets.TicketEvent", b =>
+                {
+                    b.HasOne("Supportal.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supportal.Tickets.TicketFieldValue", b =>
                 {
                     b.HasOne("Supportal.Contracts.AdditionalField", null)
@@ -1337,6 +2199,76 @@ namespace Supportal.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Tickets.TicketTag", b =>
+                {
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Group", b =>
+                {
+                    b.HasOne("Supportal.Sla.BusinessCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Calendar");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.GroupMember", b =>
+                {
+                    b.HasOne("Supportal.Workspace.Group", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Supportal.Accounts.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Macro", b =>
+                {
+                    b.HasOne("Supportal.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Supportal.Workspace.Group", null)
+                        .WithMany()
+                        .HasForeignKey("SetGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.RoutingRule", b =>
+                {
+                    b.HasOne("Supportal.Workspace.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Supportal.Contracts.ServiceLevel", "ServiceLevel")
+                        .WithMany()
+                        .HasForeignKey("ServiceLevelId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("ServiceLevel");
                 });
 
             modelBuilder.Entity("Supportal.Contracts.AdditionalField", b =>
@@ -1360,7 +2292,16 @@ namespace Supportal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Supportal.Contracts.Organization", b =>
                 {
+                    b.Navigation("Domains");
+
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Supportal.Sla.BusinessCalendar", b =>
+                {
+                    b.Navigation("Holidays");
+
+                    b.Navigation("Hours");
                 });
 
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>
@@ -1372,11 +2313,18 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Navigation("Comments");
 
                     b.Navigation("Fields");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Supportal.Tickets.TicketComment", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -279,9 +279,6 @@ namespace Supportal.Data.Migrations.Sqlite
                 name: "IX_Tickets_ServiceId",
                 table: "Tickets",
                 column: "ServiceId");
-
-            // Ticket ids are the numbers people quote; they start at #10001 (Ticket.FirstNumber).
-            migrationBuilder.Sql("INSERT INTO sqlite_sequence (name, seq) VALUES ('Tickets', 10000);");
         }
 
         /// <inheritdoc />

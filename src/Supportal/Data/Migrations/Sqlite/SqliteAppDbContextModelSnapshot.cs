@@ -590,9 +590,16 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("JoinByDomain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SharesRequests")
@@ -607,6 +614,30 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Supportal.Contracts.OrganizationDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OrganizationDomains");
                 });
 
             modelBuilder.Entity("Supportal.Contracts.OrganizationMember", b =>
@@ -769,6 +800,485 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Supportal.Sla.BusinessCalendar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AroundTheClock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BusinessCalendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AroundTheClock = false,
+                            Name = "Mon–Fri 08:00–16:00 (Europe/Warsaw)",
+                            TimeZone = "Europe/Warsaw"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AroundTheClock = true,
+                            Name = "24/7",
+                            TimeZone = "UTC"
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.BusinessHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.ToTable("BusinessHours");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CalendarId = 1,
+                            Day = "Monday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CalendarId = 1,
+                            Day = "Tuesday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CalendarId = 1,
+                            Day = "Wednesday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CalendarId = 1,
+                            Day = "Thursday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CalendarId = 1,
+                            Day = "Friday",
+                            End = new TimeOnly(16, 0, 0),
+                            Start = new TimeOnly(8, 0, 0)
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.Holiday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 1, 1),
+                            Name = "Nowy Rok"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 1, 6),
+                            Name = "Trzech Króli"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 4, 5),
+                            Name = "Wielkanoc"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 4, 6),
+                            Name = "Poniedziałek Wielkanocny"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 5, 1),
+                            Name = "Święto Pracy"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 5, 3),
+                            Name = "Święto Konstytucji 3 Maja"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 5, 24),
+                            Name = "Zielone Świątki"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 6, 4),
+                            Name = "Boże Ciało"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 8, 15),
+                            Name = "Wniebowzięcie NMP"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 11, 1),
+                            Name = "Wszystkich Świętych"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 11, 11),
+                            Name = "Narodowe Święto Niepodległości"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 12, 24),
+                            Name = "Wigilia"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 12, 25),
+                            Name = "Boże Narodzenie"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            CalendarId = 1,
+                            Date = new DateOnly(2026, 12, 26),
+                            Name = "Drugi dzień Bożego Narodzenia"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 1, 1),
+                            Name = "Nowy Rok"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 1, 6),
+                            Name = "Trzech Króli"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 3, 28),
+                            Name = "Wielkanoc"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 3, 29),
+                            Name = "Poniedziałek Wielkanocny"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 1),
+                            Name = "Święto Pracy"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 3),
+                            Name = "Święto Konstytucji 3 Maja"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 16),
+                            Name = "Zielone Świątki"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 5, 27),
+                            Name = "Boże Ciało"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 8, 15),
+                            Name = "Wniebowzięcie NMP"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 11, 1),
+                            Name = "Wszystkich Świętych"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 11, 11),
+                            Name = "Narodowe Święto Niepodległości"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 12, 24),
+                            Name = "Wigilia"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 12, 25),
+                            Name = "Boże Narodzenie"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            CalendarId = 1,
+                            Date = new DateOnly(2027, 12, 26),
+                            Name = "Drugi dzień Bożego Narodzenia"
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.SlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BusinessHoursOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstReplyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceLevelId", "Priority")
+                        .IsUnique();
+
+                    b.ToTable("SlaPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 60,
+                            Priority = "Urgent",
+                            ResolutionMinutes = 480,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 240,
+                            Priority = "High",
+                            ResolutionMinutes = 960,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 480,
+                            Priority = "Normal",
+                            ResolutionMinutes = 2400,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            BusinessHoursOnly = true,
+                            FirstReplyMinutes = 960,
+                            Priority = "Low",
+                            ResolutionMinutes = 4800,
+                            ServiceLevelId = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 30,
+                            Priority = "Urgent",
+                            ResolutionMinutes = 240,
+                            ServiceLevelId = 2
+                        },
+                        new
+                        {
+                            Id = 6,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 60,
+                            Priority = "High",
+                            ResolutionMinutes = 480,
+                            ServiceLevelId = 2
+                        },
+                        new
+                        {
+                            Id = 7,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 240,
+                            Priority = "Normal",
+                            ResolutionMinutes = 1440,
+                            ServiceLevelId = 2
+                        },
+                        new
+                        {
+                            Id = 8,
+                            BusinessHoursOnly = false,
+                            FirstReplyMinutes = 480,
+                            Priority = "Low",
+                            ResolutionMinutes = 2880,
+                            ServiceLevelId = 2
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Sla.TicketSla", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BreachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FulfilledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeftSecondsWhilePaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfilledAt", "AtRiskAt");
+
+                    b.HasIndex("TicketId", "Metric")
+                        .IsUnique();
+
+                    b.ToTable("TicketSlas");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -807,8 +1317,20 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Property<int?>("AssetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstReplyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Impact")
                         .HasMaxLength(16)
@@ -823,6 +1345,9 @@ namespace Supportal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MoreInformation")
                         .HasMaxLength(20000)
@@ -865,15 +1390,29 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssetId");
+
+                    b.HasIndex("FollowUpOfId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ServiceId");
 
                     b.HasIndex("OrganizationId", "UpdatedAt", "Id");
 
                     b.HasIndex("RequesterId", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
 
                     b.ToTable("Tickets");
                 });
@@ -984,6 +1523,43 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.ToTable("TicketComments");
                 });
 
+            modelBuilder.Entity("Supportal.Tickets.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("TicketEvents");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.TicketFieldValue", b =>
                 {
                     b.Property<long>("Id")
@@ -1026,6 +1602,181 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.HasIndex("TicketId");
 
                     b.ToTable("TicketFieldValues");
+                });
+
+            modelBuilder.Entity("Supportal.Tickets.TicketTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tag", "TicketId");
+
+                    b.HasIndex("TicketId", "Tag")
+                        .IsUnique();
+
+                    b.ToTable("TicketTags");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Groups");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CalendarId = 1,
+                            Name = "Polish team"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CalendarId = 2,
+                            Name = "English team"
+                        });
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.GroupMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("GroupMembers");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Macro", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddTags")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetPriority")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SetGroupId");
+
+                    b.ToTable("Macros");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.RoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServiceLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("Order");
+
+                    b.HasIndex("ServiceLevelId");
+
+                    b.ToTable("RoutingRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            GroupId = 1,
+                            Language = "pl",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            GroupId = 2,
+                            Language = "en",
+                            Order = 2
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1156,6 +1907,15 @@ namespace Supportal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supportal.Contracts.OrganizationDomain", b =>
+                {
+                    b.HasOne("Supportal.Contracts.Organization", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supportal.Contracts.OrganizationMember", b =>
                 {
                     b.HasOne("Supportal.Contracts.Organization", "Organization")
@@ -1186,11 +1946,71 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Navigation("Manufacturer");
                 });
 
+            modelBuilder.Entity("Supportal.Sla.BusinessHours", b =>
+                {
+                    b.HasOne("Supportal.Sla.BusinessCalendar", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Sla.Holiday", b =>
+                {
+                    b.HasOne("Supportal.Sla.BusinessCalendar", null)
+                        .WithMany("Holidays")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Supportal.Contracts.ServiceLevel", "ServiceLevel")
+                        .WithMany()
+                        .HasForeignKey("ServiceLevelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ServiceLevel");
+                });
+
+            modelBuilder.Entity("Supportal.Sla.TicketSla", b =>
+                {
+                    b.HasOne("Supportal.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>
                 {
                     b.HasOne("Supportal.Contracts.Asset", "Asset")
                         .WithMany()
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Accounts.ApplicationUser", "Assignee")
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Workspace.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Supportal.Contracts.Organization", "Organization")
@@ -1210,6 +2030,10 @@ namespace Supportal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Asset");
+
+                    b.Navigation("Assignee");
+
+                    b.Navigation("Group");
 
                     b.Navigation("Organization");
 
@@ -1278,6 +2102,20 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Supportal.Tickets.TicketEvent", b =>
+                {
+                    b.HasOne("Supportal.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supportal.Tickets.TicketFieldValue", b =>
                 {
                     b.HasOne("Supportal.Contracts.AdditionalField", null)
@@ -1290,6 +2128,76 @@ namespace Supportal.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Tickets.TicketTag", b =>
+                {
+                    b.HasOne("Supportal.Tickets.Ticket", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Group", b =>
+                {
+                    b.HasOne("Supportal.Sla.BusinessCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Calendar");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.GroupMember", b =>
+                {
+                    b.HasOne("Supportal.Workspace.Group", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Supportal.Accounts.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Macro", b =>
+                {
+                    b.HasOne("Supportal.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Supportal.Workspace.Group", null)
+                        .WithMany()
+                        .HasForeignKey("SetGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.RoutingRule", b =>
+                {
+                    b.HasOne("Supportal.Workspace.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Supportal.Contracts.ServiceLevel", "ServiceLevel")
+                        .WithMany()
+                        .HasForeignKey("ServiceLevelId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("ServiceLevel");
                 });
 
             modelBuilder.Entity("Supportal.Contracts.AdditionalField", b =>
@@ -1313,7 +2221,16 @@ namespace Supportal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Supportal.Contracts.Organization", b =>
                 {
+                    b.Navigation("Domains");
+
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Supportal.Sla.BusinessCalendar", b =>
+                {
+                    b.Navigation("Holidays");
+
+                    b.Navigation("Hours");
                 });
 
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>
@@ -1325,11 +2242,18 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Navigation("Comments");
 
                     b.Navigation("Fields");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Supportal.Tickets.TicketComment", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Supportal.Workspace.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
