@@ -86,7 +86,8 @@ public static class AccountsSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All).Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Support, p => p.RequireRole(Roles.Agent, Roles.Admin));
 
         builder.Services.AddRateLimiter(o =>
         {

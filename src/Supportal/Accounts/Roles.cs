@@ -21,6 +21,9 @@ public static class Policies
 
     /// <summary>The orders team (and admins) issue contracts and their keys.</summary>
     public const string Orders = "Orders";
+
+    /// <summary>Agents and admins: the agent workspace under /Agent.</summary>
+    public const string Support = "Support";
 }
 
 public static class PortalClaims

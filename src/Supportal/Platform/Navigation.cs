@@ -10,7 +10,7 @@ public enum Audience
     Everyone,
     Anonymous,
     SignedIn,
-    Staff,
+    Support,
     Orders,
     Admin,
 }
@@ -33,7 +33,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         new("Nav.Downloads", "/Downloads/Index", "download", Audience.Everyone),
         new("Nav.ServiceStatus", "/Status/Index", "activity", Audience.Everyone),
         new("Nav.Contact", "/Contact", "telephone", Audience.Everyone),
-        new("Nav.Agent", "/Agent/Index", "headset", Audience.Staff),
+        new("Nav.Agent", "/Agent/Index", "headset", Audience.Support),
         new("Nav.Orders", "/Orders/Index", "journal-check", Audience.Orders),
         new("Nav.Admin", "/Admin/Index", "gear", Audience.Admin),
     ];
@@ -53,7 +53,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         Audience.Everyone => true,
         Audience.Anonymous => user.Identity?.IsAuthenticated != true,
         Audience.SignedIn => user.Identity?.IsAuthenticated == true,
-        Audience.Staff => IsStaff(user),
+        Audience.Support => Tickets.TicketAccess.SeesAll(user),
         Audience.Orders => user.IsInRole(Roles.Orders) || user.IsInRole(Roles.Admin),
         Audience.Admin => user.IsInRole(Roles.Admin),
         _ => false,

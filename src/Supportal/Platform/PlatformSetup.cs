@@ -47,6 +47,7 @@ public static class PlatformSetup
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Orders", Policies.Orders);
+                o.Conventions.AuthorizeFolder("/Agent", Policies.Support);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
