@@ -27,11 +27,12 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1366, int height = 900, string locale = "en-US")
+    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1366, int height = 900, string locale = "en-US", bool javaScript = true)
     {
         var context = await browser!.NewContextAsync(new()
         {
             BaseURL = baseUrl,
+            JavaScriptEnabled = javaScript,
             ViewportSize = new() { Width = width, Height = height },
             Locale = locale,
             // Lets the tests inject axe-core; the app's own pages still get its Content-Security-Policy header.

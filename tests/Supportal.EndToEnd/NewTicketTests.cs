@@ -11,7 +11,7 @@ namespace Supportal.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed partial class NewTicketTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
-    private async Task<(IPage Page, Guid UserId)> SignedInAsync(string email, string language, bool withContract = false)
+    private async Task<(IPage Page, Guid UserId)> SignedInAsync(string email, string language, bool withContract = false, bool javaScript = true)
     {
         var user = await portal.Factory.CreateUserAsync(email, "Ewa", "Lis", language);
         if (withContract)
@@ -22,7 +22,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
             await scope.ServiceProvider.GetRequiredService<ContractActivation>().RegisterAsync(contract, user);
             await db.SaveChangesAsync();
         }
-        var page = await browser.NewPageAsync(portal.Url);
+        var page = await browser.NewPageAsync(portal.Url, javaScript: javaScript);
         await page.SignInAsync(portal.Factory, email);
         return (page, user.Id);
     }
@@ -117,6 +117,26 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
         ticket.AssetId.ShouldBe(assetId);
         ticket.Fields.OrderBy(f => f.Order).Select(f => $"{f.LabelEn}={f.ValueEn}").ToArray()
             .ShouldBe(new[] { "Serial number=SNT600F-0042", "Firmware version=7.4.2" });
+    }
+
+    [Fact]
+    public async Task Without_script_the_asset_picker_opens_in_place_searches_on_the_server_and_chooses()
+    {
+        var (page, _) = await SignedInAsync("new.noscript@customer.test", "en", withContract: true, javaScript: false);
+
+        await page.GotoAsync("/Tickets/New?kind=support");
+        await Assertions.Expect(page.Locator("[data-asset-picker]")).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add asset" }).ClickAsync();
+        var picker = page.Locator("[data-asset-picker]");
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        await Assertions.Expect(picker.Locator("tr[data-asset-row]")).ToHaveCountAsync(3);
+        await picker.GetByRole(AriaRole.Searchbox).FillAsync("vlt5k");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        await Assertions.Expect(picker.Locator("tr[data-asset-row]")).ToHaveCountAsync(1);
+        await picker.GetByRole(AriaRole.Link, new() { Name = "Choose" }).First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-chosen-asset]")).ToContainTextAsync("VLT5K-77812");
     }
 
     [Theory]
