@@ -18,38 +18,45 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
 {
     public const int StandardServiceLevel = 1;
 
-    private readonly Dictionary<int, BusinessCalendar> calendars = [];
+    private readonly Dictionary<int, BusinessTime> calendars = [];
+
+    // The clock each ticket's targets were last computed in during this unit of work (see PreviousClockAsync).
+    private readonly Dictionary<Ticket, BusinessTime> clocks = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates missing targets and starts, pauses, resumes, fulfils or re-targets them. Does not save.</summary>
     public async Task UpdateAsync(Ticket ticket)
     {
-        var policy = await PolicyAsync(ticket);
+        var policy = await PolicyAsync(await ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId), ticket.Priority);
         if (policy is null)
             return;
-        var time = BusinessTime.For(await CalendarAsync(ticket.GroupId), policy.BusinessHoursOnly);
+        var time = await ClockAsync(ticket.GroupId, policy.BusinessHoursOnly);
+        var previous = await PreviousClockAsync(ticket) ?? time;
         var rows = await RowsAsync(ticket);
         var now = clock.GetUtcNow().UtcDateTime;
         var closed = ticket.Status is TicketStatus.Solved or TicketStatus.Closed;
 
         // Nothing left to answer once the request is solved, so solving also ends the first-reply target.
-        Apply(ticket, rows, SlaMetric.FirstReply, policy.FirstReplyMinutes, time, now,
+        Apply(ticket, rows, SlaMetric.FirstReply, policy.FirstReplyMinutes, previous, time, now,
             ticket.FirstReplyAt ?? (closed ? ticket.SolvedAt ?? now : null));
-        Apply(ticket, rows, SlaMetric.Resolution, policy.ResolutionMinutes, time, now,
+        Apply(ticket, rows, SlaMetric.Resolution, policy.ResolutionMinutes, previous, time, now,
             closed ? ticket.SolvedAt ?? now : null);
+        clocks[ticket] = time;
     }
 
     /// <summary>
     /// The service level a ticket is served at: its asset's contract's; else its organization's active contract
-    /// (the best-served one when there are several); else Standard.
+    /// (the highest level when there are several: the seed numbers Premium after Standard); else Standard.
     /// </summary>
-    public async Task<int> ServiceLevelAsync(Ticket ticket)
+    public Task<int> ServiceLevelAsync(Ticket ticket) => ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId);
+
+    private async Task<int> ServiceLevelAsync(int? assetId, int? organizationId)
     {
-        if (ticket.AssetId is { } assetId)
-            return await db.Assets.Where(a => a.Id == assetId).Select(a => a.Contract.ServiceLevelId).FirstAsync();
-        if (ticket.OrganizationId is { } organizationId)
+        if (assetId is { } asset)
+            return await db.Assets.Where(a => a.Id == asset).Select(a => a.Contract.ServiceLevelId).FirstAsync();
+        if (organizationId is { } organization)
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var level = await db.Contracts.Where(c => c.OrganizationId == organizationId).Where(Contract.ActiveOn(today))
+            var level = await db.Contracts.Where(c => c.OrganizationId == organization).Where(Contract.ActiveOn(today))
                 .OrderByDescending(c => c.ServiceLevelId).Select(c => (int?)c.ServiceLevelId).FirstOrDefaultAsync();
             if (level is not null)
                 return level.Value;
@@ -57,26 +64,50 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
         return StandardServiceLevel;
     }
 
-    private async Task<SlaPolicy?> PolicyAsync(Ticket ticket)
-    {
-        var level = await ServiceLevelAsync(ticket);
+    private Task<SlaPolicy?> PolicyAsync(int level, TicketPriority priority) =>
         // A service level without its own targets is held to the standard ones rather than to none.
-        return await db.SlaPolicies.AsNoTracking().Where(p => p.Priority == ticket.Priority && (p.ServiceLevelId == level || p.ServiceLevelId == StandardServiceLevel))
+        db.SlaPolicies.AsNoTracking().Where(p => p.Priority == priority && (p.ServiceLevelId == level || p.ServiceLevelId == StandardServiceLevel))
             .OrderBy(p => p.ServiceLevelId == level ? 0 : 1).FirstOrDefaultAsync();
+
+    /// <summary>
+    /// The clock the running targets' due times were computed in, when the change being saved moves the ticket to
+    /// another one (another group's calendar, or a service level counting calendar instead of business hours).
+    /// The time left must be measured in the old clock: a Saturday ticket of the Polish team has used none of its
+    /// time, although its due time is days away in plain hours. Null when the clock did not change.
+    /// </summary>
+    private async Task<BusinessTime?> PreviousClockAsync(Ticket ticket)
+    {
+        if (clocks.TryGetValue(ticket, out var known))
+            return known;
+        var entry = db.Entry(ticket);
+        if (entry.State is not (EntityState.Modified or EntityState.Unchanged))
+            return null;
+        var group = entry.Property(t => t.GroupId);
+        var asset = entry.Property(t => t.AssetId);
+        var organization = entry.Property(t => t.OrganizationId);
+        var priority = entry.Property(t => t.Priority);
+        if (!group.IsModified && !asset.IsModified && !organization.IsModified && !priority.IsModified)
+            return null;
+        var policy = await PolicyAsync(await ServiceLevelAsync(asset.OriginalValue, organization.OriginalValue), priority.OriginalValue);
+        return policy is null ? null : await ClockAsync(group.OriginalValue, policy.BusinessHoursOnly);
     }
 
-    /// <summary>The group's calendar; no group means around the clock (nobody's hours apply yet).</summary>
-    private async Task<BusinessCalendar?> CalendarAsync(int? groupId)
+    /// <summary>
+    /// The clock a policy counts in for a group: its calendar's hours, or plain time for calendar-time policies and
+    /// tickets without a group yet. One instance per calendar, so comparing clocks tells whether they differ.
+    /// </summary>
+    private async Task<BusinessTime> ClockAsync(int? groupId, bool businessHoursOnly)
     {
-        if (groupId is not { } id)
-            return null;
-        if (!calendars.TryGetValue(id, out var calendar))
+        if (groupId is not { } id || !businessHoursOnly)
+            return BusinessTime.AroundTheClock;
+        if (!calendars.TryGetValue(id, out var time))
         {
-            calendar = await db.BusinessCalendars.Where(c => db.Groups.Any(g => g.Id == id && g.CalendarId == c.Id))
+            var calendar = await db.BusinessCalendars.Where(c => db.Groups.Any(g => g.Id == id && g.CalendarId == c.Id))
                 .Include(c => c.Hours).Include(c => c.Holidays).AsNoTracking().AsSplitQuery().FirstAsync();
-            calendars[id] = calendar;
+            time = BusinessTime.From(calendar);
+            calendars[id] = time;
         }
-        return calendar;
+        return time;
     }
 
     /// <summary>The ticket's targets, including ones added earlier in this unit of work and not saved yet.</summary>
@@ -87,12 +118,14 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
         return db.TicketSlas.Local.Where(s => s.Ticket == ticket || (ticket.Id != 0 && s.TicketId == ticket.Id)).ToList();
     }
 
-    private void Apply(Ticket ticket, List<TicketSla> rows, SlaMetric metric, int targetMinutes, BusinessTime time, DateTime now, DateTime? fulfilledAt)
+    private void Apply(Ticket ticket, List<TicketSla> rows, SlaMetric metric, int targetMinutes, BusinessTime previous, BusinessTime time,
+        DateTime now, DateTime? fulfilledAt)
     {
         var target = targetMinutes * 60L;
         var row = rows.FirstOrDefault(r => r.Metric == metric);
         if (row is null)
         {
+            previous = time;
             // Counted from when the request came in, not from when the tracker first saw it.
             var due = time.Add(ticket.CreatedAt, TimeSpan.FromSeconds(target));
             row = new TicketSla
@@ -107,13 +140,14 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
             return; // Met once; later changes (a new priority after solving) do not reopen the question.
 
         var running = row.FulfilledAt is null && row.DueAt is not null;
-        // Time left under the row's current target; negative once overdue.
+        // Time left under the row's current target, in the clock its due time was set in; negative once overdue.
         var left = running
-            ? Seconds(time.Between(fulfilledAt ?? now, row.DueAt!.Value))
+            ? Seconds(previous.Between(fulfilledAt ?? now, row.DueAt!.Value))
             : row.LeftSecondsWhilePaused ?? 0;
 
-        // A new priority (or service level) keeps the time already used and applies the new target to it.
-        var retargeted = row.TargetSeconds != target;
+        // A new priority (or service level) keeps the time already used and applies the new target to it; a new
+        // clock (group or level) keeps the time left and counts it in the new clock from now.
+        var retargeted = row.TargetSeconds != target || previous != time;
         if (retargeted)
         {
             left += target - row.TargetSeconds;

@@ -234,4 +234,25 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         targets[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-21 14:00"));
         targets[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-22 10:00"));
     }
+
+    [Fact]
+    public async Task Moving_to_a_team_with_other_hours_keeps_the_time_left_and_counts_it_in_the_new_hours()
+    {
+        // Saturday 11:00 Warsaw: the Polish team has used none of the 8 hours (its day starts on Monday).
+        portal.SetClock("2026-11-21 10:00");
+        var ticket = await portal.RequestAsync("moved@sla.test", "pl");
+        portal.SetClock("2026-11-21 12:00");
+        await portal.ChangeAsync(ticket.Id, t => t.GroupId = SlaSeed.EnglishTeam);
+
+        // The English team works around the clock: all 8 hours from now.
+        var english = await portal.TargetsAsync(ticket.Id);
+        english[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-21 20:00"));
+        english[SlaMetric.FirstReply].AtRiskAt.ShouldBe(SlaData.Utc("2026-11-21 18:00"));
+        english[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-23 04:00"));
+
+        // Back to the Polish team on Saturday 15:00Z with 3 hours used: 5 hours left, Monday 08:00–13:00 Warsaw.
+        portal.SetClock("2026-11-21 15:00");
+        await portal.ChangeAsync(ticket.Id, t => t.GroupId = SlaSeed.PolishTeam);
+        (await portal.TargetsAsync(ticket.Id))[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-23 12:00"));
+    }
 }
