@@ -4,6 +4,7 @@ using Supportal.Contracts;
 using Supportal.Data;
 using Supportal.Email;
 using Supportal.Platform;
+using Supportal.Sla;
 using Supportal.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddDatabase();
 builder.AddAccounts();
 builder.AddContracts();
 builder.AddTickets();
+builder.AddSla();
 builder.AddEmail();
 if (args is ["import-accounts", ..] or ["add-admin", ..])
     // The command's progress and summary are its output; the host's information logs would bury them.

@@ -22,7 +22,7 @@ public sealed record NewTicket(TicketKind Kind, string Subject, string Descripti
 /// e-mails it causes commit together or not at all.
 /// </summary>
 public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMails mails, PasswordlessAccounts accounts,
-    AccountLinks links, TimeProvider clock)
+    AccountLinks links, TimeProvider clock, Workspace.Routing routing, Sla.SlaTracker sla)
 {
     public Task<Ticket> CreateAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<IFormFile> attachments) =>
         InTransactionAsync(() => InsertAsync(requester, draft, attachments, null));
@@ -56,7 +56,9 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         var comment = new TicketComment { Ticket = ticket, AuthorId = requester.Id, Body = draft.Description, CreatedAt = now };
         ticket.Comments.Add(comment);
         await AttachAsync(ticket, comment, requester.Id, attachments);
+        ticket.GroupId = await routing.DefaultGroupAsync(ticket);
         db.Tickets.Add(ticket);
+        await sla.UpdateAsync(ticket);
         await db.SaveChangesAsync();
         // The receipt needs the number, which the insert gives.
         mails.Received(ticket, requester, draft.Description, passwordLink);
@@ -77,6 +79,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
             ticket.SolvedAt = null;
         }
         ticket.UpdatedAt = now;
+        await sla.UpdateAsync(ticket);
         mails.Updated(ticket, await ParticipantsAsync(ticket.Id), author, body, solved: false);
         await db.SaveChangesAsync();
     }
@@ -90,6 +93,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         ticket.Status = TicketStatus.Solved;
         ticket.SolvedAt = now;
         ticket.UpdatedAt = now;
+        await sla.UpdateAsync(ticket);
         mails.Updated(ticket, await ParticipantsAsync(ticket.Id), by, body ?? "", solved: true);
         await db.SaveChangesAsync();
     }

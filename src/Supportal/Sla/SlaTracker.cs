@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Supportal.Contracts;
+using Supportal.Data;
+using Supportal.Tickets;
+
+namespace Supportal.Sla;
+
+/// <summary>
+/// Keeps a ticket's SLA targets (first reply, resolution) in line with its state. Callers change the ticket, call
+/// <see cref="UpdateAsync"/> and save in their own transaction, so the targets never disagree with the ticket.
+/// </summary>
+/// <remarks>
+/// A target is in one of three states: running (DueAt set), paused (DueAt null, the time left kept in
+/// LeftSecondsWhilePaused) or fulfilled (FulfilledAt set, the time left at that moment kept too). Moving between
+/// them carries the time left over, so a pause or a reopen continues the count instead of restarting it.
+/// </remarks>
+public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
+{
+    public const int StandardServiceLevel = 1;
+
+    private readonly Dictionary<int, BusinessTime> calendars = [];
+
+    // The clock each ticket's targets were last computed in during this unit of work (see PreviousClockAsync).
+    private readonly Dictionary<Ticket, BusinessTime> clocks = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Creates missing targets and starts, pauses, resumes, fulfils or re-targets them. Does not save.</summary>
+    public async Task UpdateAsync(Ticket ticket)
+    {
+        var policy = await PolicyAsync(await ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId), ticket.Priority);
+        if (policy is null)
+            return;
+        var time = await ClockAsync(ticket.GroupId, policy.BusinessHoursOnly);
+        var previous = await PreviousClockAsync(ticket) ?? time;
+        var rows = await RowsAsync(ticket);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closed = ticket.Status is TicketStatus.Solved or TicketStatus.Closed;
+
+        // Nothing left to answer once the request is solved, so solving also ends the first-reply target.
+        Apply(ticket, rows, SlaMetric.FirstReply, policy.FirstReplyMinutes, previous, time, now,
+            ticket.FirstReplyAt ?? (closed ? ticket.SolvedAt ?? now : null));
+        Apply(ticket, rows, SlaMetric.Resolution, policy.ResolutionMinutes, previous, time, now,
+            closed ? ticket.SolvedAt ?? now : null);
+        clocks[ticket] = time;
+    }
+
+    /// <summary>
+    /// The service level a ticket is served at: its asset's contract's; else its organization's active contract
+    /// (the highest level when there are several: the seed numbers Premium after Standard); else Standard.
+    /// </summary>
+    public Task<int> ServiceLevelAsync(Ticket ticket) => ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId);
+
+    private async Task<int> ServiceLevelAsync(int? assetId, int? organizationId)
+    {
+        if (assetId is { } asset)
+            return await db.Assets.Where(a => a.Id == asset).Select(a => a.Contract.ServiceLevelId).FirstAsync();
+        if (organizationId is { } organization)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var level = await db.Contracts.Where(c => c.OrganizationId == organization).Where(Contract.ActiveOn(today))
+                .OrderByDescending(c => c.ServiceLevelId).Select(c => (int?)c.ServiceLevelId).FirstOrDefaultAsync();
+            if (level is not null)
+                return level.Value;
+        }
+        return StandardServiceLevel;
+    }
+
+    private Task<SlaPolicy?> PolicyAsync(int level, TicketPriority priority) =>
+        // A service level without its own targets is held to the standard ones rather than to none.
+        db.SlaPolicies.AsNoTracking().Where(p => p.Priority == priority && (p.ServiceLevelId == level || p.ServiceLevelId == StandardServiceLevel))
+            .OrderBy(p => p.ServiceLevelId == level ? 0 : 1).FirstOrDefaultAsync();
+
+    /// <summary>
+    /// The clock the running targets' due times were computed in, when the change being saved moves the ticket to
+    /// another one (another group's calendar, or a service level counting calendar instead of business hours).
+    /// The time left must be measured in the old clock: a Saturday ticket of the Polish team has used none of its
+    /// time, although its due time is days away in plain hours. Null when the clock did not change.
+    /// </summary>
+    private async Task<BusinessTime?> PreviousClockAsync(Ticket ticket)
+    {
+        if (clocks.TryGetValue(ticket, out var known))
+            return known;
+        var entry = db.Entry(ticket);
+        if (entry.State is not (EntityState.Modified or EntityState.Unchanged))
+            return null;
+        var group = entry.Property(t => t.GroupId);
+        var asset = entry.Property(t => t.AssetId);
+        var organization = entry.Property(t => t.OrganizationId);
+        var priority = entry.Property(t => t.Priority);
+        if (!group.IsModified && !asset.IsModified && !organization.IsModified && !priority.IsModified)
+            return null;
+        var policy = await PolicyAsync(await ServiceLevelAsync(asset.OriginalValue, organization.OriginalValue), priority.OriginalValue);
+        return policy is null ? null : await ClockAsync(group.OriginalValue, policy.BusinessHoursOnly);
+    }
+
+    /// <summary>
+    /// The clock a policy counts in for a group: its calendar's hours, or plain time for calendar-time policies and
+    /// tickets without a group yet. One instance per calendar, so comparing clocks tells whether they differ.
+    /// </summary>
+    private async Task<BusinessTime> ClockAsync(int? groupId, bool businessHoursOnly)
+    {
+        if (groupId is not { } id || !businessHoursOnly)
+            return BusinessTime.AroundTheClock;
+        if (!calendars.TryGetValue(id, out var time))
+        {
+            var calendar = await db.BusinessCalendars.Where(c => db.Groups.Any(g => g.Id == id && g.CalendarId == c.Id))
+                .Include(c => c.Hours).Include(c => c.Holidays).AsNoTracking().AsSplitQuery().FirstAsync();
+            time = BusinessTime.From(calendar);
+            calendars[id] = time;
+        }
+        return time;
+    }
+
+    /// <summary>The ticket's targets, including ones added earlier in this unit of work and not saved yet.</summary>
+    private async Task<List<TicketSla>> RowsAsync(Ticket ticket)
+    {
+        if (ticket.Id != 0)
+            await db.TicketSlas.Where(s => s.TicketId == ticket.Id).LoadAsync();
+        return db.TicketSlas.Local.Where(s => s.Ticket == ticket || (ticket.Id != 0 && s.TicketId == ticket.Id)).ToList();
+    }
+
+    private void Apply(Ticket ticket, List<TicketSla> rows, SlaMetric metric, int targetMinutes, BusinessTime previous, BusinessTime time,
+        DateTime now, DateTime? fulfilledAt)
+    {
+        var target = targetMinutes * 60L;
+        var row = rows.FirstOrDefault(r => r.Metric == metric);
+        if (row is null)
+        {
+            previous = time;
+            // Counted from when the request came in, not from when the tracker first saw it.
+            var due = time.Add(ticket.CreatedAt, TimeSpan.FromSeconds(target));
+            row = new TicketSla
+            {
+                Ticket = ticket, TicketId = ticket.Id, Metric = metric, TargetSeconds = target, DueAt = due,
+                AtRiskAt = time.Add(ticket.CreatedAt, TimeSpan.FromSeconds(target - Quarter(target))),
+            };
+            db.TicketSlas.Add(row);
+        }
+
+        if (row.FulfilledAt is not null && fulfilledAt is not null)
+            return; // Met once; later changes (a new priority after solving) do not reopen the question.
+
+        var running = row.FulfilledAt is null && row.DueAt is not null;
+        // Time left under the row's current target, in the clock its due time was set in; negative once overdue.
+        var left = running
+            ? Seconds(previous.Between(fulfilledAt ?? now, row.DueAt!.Value))
+            : row.LeftSecondsWhilePaused ?? 0;
+
+        // A new priority (or service level) keeps the time already used and applies the new target to it; a new
+        // clock (group or level) keeps the time left and counts it in the new clock from now.
+        var retargeted = row.TargetSeconds != target || previous != time;
+        if (retargeted)
+        {
+            left += target - row.TargetSeconds;
+            row.TargetSeconds = target;
+        }
+
+        if (fulfilledAt is not null)
+        {
+            row.FulfilledAt = fulfilledAt;
+            row.LeftSecondsWhilePaused = left;
+            row.AtRiskAt = null;
+            return;
+        }
+
+        if (ticket.Status is TicketStatus.Pending or TicketStatus.OnHold)
+        {
+            // Waiting for the customer or a third party: the clock stops with what is left.
+            if (running || retargeted || row.FulfilledAt is not null)
+            {
+                row.LeftSecondsWhilePaused = left;
+                row.DueAt = null;
+                row.AtRiskAt = null;
+                row.FulfilledAt = null;
+            }
+            return;
+        }
+
+        if (running && !retargeted)
+            return;
+        // Resumed, reopened or re-targeted: due when the time left has passed from now (in the past when overdue,
+        // so an overdue target stays overdue).
+        row.DueAt = time.Add(now, TimeSpan.FromSeconds(left));
+        row.AtRiskAt = time.Add(now, TimeSpan.FromSeconds(left - Quarter(row.TargetSeconds)));
+        row.LeftSecondsWhilePaused = null;
+        row.FulfilledAt = null;
+    }
+
+    private static long Quarter(long targetSeconds) => targetSeconds / 4;
+
+    private static long Seconds(TimeSpan span) => span.Ticks / TimeSpan.TicksPerSecond;
+}

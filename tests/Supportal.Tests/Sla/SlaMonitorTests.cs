@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supportal.Sla;
+using Supportal.Tests.Infrastructure;
+using Supportal.Tickets;
+
+namespace Supportal.Tests.Sla;
+
+/// <summary>The background rounds, run by hand with the fake clock: breaches recorded once, solved requests closed.</summary>
+public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory portal;
+
+    public SlaMonitorTests(PortalFactory portal)
+    {
+        this.portal = portal;
+        portal.Settings["Sla:PollSeconds"] = "3600";
+    }
+
+    private SlaMonitor Monitor => portal.Services.GetRequiredService<SlaMonitor>();
+
+    private AutoCloser Closer => portal.Services.GetRequiredService<AutoCloser>();
+
+    private Task<List<TicketEvent>> EventsAsync(long ticketId, string field) =>
+        portal.WithDbAsync(db => db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticketId && e.Field == field).OrderBy(e => e.Id).ToListAsync());
+
+    private Task<TicketStatus> StatusAsync(long ticketId) =>
+        portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Status).SingleAsync());
+
+    [Fact]
+    public async Task A_passed_due_time_is_recorded_as_a_breach_once_with_a_history_row()
+    {
+        // English team (around the clock), Normal: first reply due 8 h after creation, resolution 40 h.
+        portal.SetClock("2026-11-17 08:00");
+        var late = await portal.RequestAsync("late@monitor.test", "en");
+        var waiting = await portal.RequestAsync("waiting@monitor.test", "en");
+        var answered = await portal.RequestAsync("answered@monitor.test", "en");
+        portal.SetClock("2026-11-17 12:00");
+        await portal.ChangeAsync(waiting.Id, t => t.Status = TicketStatus.Pending);
+        await portal.ChangeAsync(answered.Id, t => { t.FirstReplyAt = SlaData.Utc("2026-11-17 12:00"); t.Status = TicketStatus.Open; });
+
+        portal.SetClock("2026-11-17 15:59");
+        await Monitor.RunOnceAsync();
+        (await portal.TargetsAsync(late.Id))[SlaMetric.FirstReply].BreachedAt.ShouldBeNull();
+
+        portal.SetClock("2026-11-17 16:30");
+        (await Monitor.RunOnceAsync()).ShouldBeGreaterThanOrEqualTo(1);
+        var targets = await portal.TargetsAsync(late.Id);
+        targets[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-17 16:00"));
+        targets[SlaMetric.Resolution].BreachedAt.ShouldBeNull();
+        var events = await EventsAsync(late.Id, "sla");
+        events.Count.ShouldBe(1);
+        events[0].NewValue.ShouldBe("FirstReply breached");
+        events[0].At.ShouldBe(SlaData.Utc("2026-11-17 16:00"));
+        events[0].ActorId.ShouldBeNull();
+
+        // Paused and met targets never breach.
+        (await portal.TargetsAsync(waiting.Id)).Values.ShouldAllBe(s => s.BreachedAt == null);
+        (await portal.TargetsAsync(answered.Id))[SlaMetric.FirstReply].BreachedAt.ShouldBeNull();
+
+        // Later rounds, even two nodes at once, do not record it again; the resolution breach comes in its turn.
+        portal.SetClock("2026-11-19 01:00");
+        await Task.WhenAll(Monitor.RunOnceAsync(), Monitor.RunOnceAsync());
+        (await Monitor.RunOnceAsync()).ShouldBe(0);
+        events = await EventsAsync(late.Id, "sla");
+        events.Select(e => e.NewValue).ShouldBe(["FirstReply breached", "Resolution breached"]);
+        (await portal.TargetsAsync(late.Id))[SlaMetric.Resolution].BreachedAt.ShouldBe(SlaData.Utc("2026-11-19 00:00"));
+        (await EventsAsync(waiting.Id, "sla")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Solved_requests_close_after_four_business_days_of_their_teams_calendar()
+    {
+        // Friday 6 November, 10:00 Warsaw (09:00Z). The Polish team's four working days skip the week-end and
+        // Independence Day (Wednesday 11th): Mon 9, Tue 10, Thu 12, Fri 13. The English team counts every day.
+        portal.SetClock("2026-11-06 08:00");
+        var polish = await portal.RequestAsync("polish@closer.test", "pl");
+        var english = await portal.RequestAsync("english@closer.test", "en");
+        var reopened = await portal.RequestAsync("reopened@closer.test", "en");
+        portal.SetClock("2026-11-06 09:00");
+        foreach (var id in new[] { polish.Id, english.Id, reopened.Id })
+            await portal.CustomerSolvesAsync(id);
+        portal.SetClock("2026-11-07 09:00");
+        await portal.CustomerRepliesAsync(reopened.Id);
+
+        portal.SetClock("2026-11-10 08:59");
+        await Closer.RunOnceAsync();
+        (await StatusAsync(english.Id)).ShouldBe(TicketStatus.Solved);
+
+        portal.SetClock("2026-11-10 09:01");
+        await Closer.RunOnceAsync();
+        (await StatusAsync(english.Id)).ShouldBe(TicketStatus.Closed);
+        (await StatusAsync(polish.Id)).ShouldBe(TicketStatus.Solved);
+        (await StatusAsync(reopened.Id)).ShouldBe(TicketStatus.Open);
+
+        portal.SetClock("2026-11-13 08:59");
+        await Closer.RunOnceAsync();
+        (await StatusAsync(polish.Id)).ShouldBe(TicketStatus.Solved);
+
+        var versionBefore = await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == polish.Id).Select(t => t.Version).SingleAsync());
+        portal.SetClock("2026-11-13 09:01");
+        (await Closer.RunOnceAsync()).ShouldBeGreaterThanOrEqualTo(1);
+        (await StatusAsync(polish.Id)).ShouldBe(TicketStatus.Closed);
+        // An agent's form opened before the closing sees a newer version.
+        (await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == polish.Id).Select(t => t.Version).SingleAsync())).ShouldBe(versionBefore + 1);
+
+        var history = await EventsAsync(polish.Id, "status");
+        history.Count.ShouldBe(1);
+        history[0].OldValue.ShouldBe("Solved");
+        history[0].NewValue.ShouldBe("Closed");
+        history[0].ActorId.ShouldBeNull();
+        history[0].At.ShouldBe(SlaData.Utc("2026-11-13 09:01"));
+
+        // Closing happens once.
+        (await Closer.RunOnceAsync()).ShouldBe(0);
+        (await EventsAsync(polish.Id, "status")).Count.ShouldBe(1);
+    }
+}

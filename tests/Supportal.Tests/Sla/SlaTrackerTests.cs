@@ -1,0 +1,258 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supportal.Data;
+using Supportal.Sla;
+using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Tickets;
+using Supportal.Tickets;
+
+namespace Supportal.Tests.Sla;
+
+/// <summary>Moving the fake clock to set instants and changing tickets the way the agent and customer screens do.</summary>
+public static class SlaData
+{
+    public static DateTime Utc(string text) =>
+        DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
+    public static void SetClock(this PortalFactory portal, string utc) =>
+        portal.Clock.Advance(Utc(utc) - portal.Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Creates a request for a new customer speaking the language, through the customer-side desk.</summary>
+    public static async Task<Ticket> RequestAsync(this PortalFactory portal, string email, string language)
+    {
+        var user = await portal.CreateUserAsync(email, "Kim", "Customer", language);
+        return await portal.CreateAsync(user.Id, "The firewall drops VPN connections");
+    }
+
+    /// <summary>An agent-side change: the ticket changed, its targets brought in line, one save.</summary>
+    public static async Task ChangeAsync(this PortalFactory portal, long ticketId, Action<Ticket> change)
+    {
+        using var scope = portal.RequestScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
+        change(ticket);
+        await scope.ServiceProvider.GetRequiredService<SlaTracker>().UpdateAsync(ticket);
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task CustomerRepliesAsync(this PortalFactory portal, long ticketId)
+    {
+        using var scope = portal.RequestScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
+        var requester = await db.Users.SingleAsync(u => u.Id == ticket.RequesterId);
+        await scope.ServiceProvider.GetRequiredService<TicketDesk>().ReplyAsync(ticket, requester, "Still broken.", []);
+    }
+
+    public static async Task CustomerSolvesAsync(this PortalFactory portal, long ticketId)
+    {
+        using var scope = portal.RequestScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
+        var requester = await db.Users.SingleAsync(u => u.Id == ticket.RequesterId);
+        await scope.ServiceProvider.GetRequiredService<TicketDesk>().SolveAsync(ticket, requester, "Works now, thanks.");
+    }
+
+    public static Task<Dictionary<SlaMetric, TicketSla>> TargetsAsync(this PortalFactory portal, long ticketId) =>
+        portal.WithDbAsync(db => db.TicketSlas.AsNoTracking().Where(s => s.TicketId == ticketId).ToDictionaryAsync(s => s.Metric));
+}
+
+/// <summary>
+/// Targets through a ticket's life. The seeded Standard level (no contract) counts business hours of the ticket's
+/// group: the Polish team works Mon–Fri 08:00–16:00 Warsaw time (07:00–15:00Z in November), the English team
+/// around the clock. Normal priority: first reply 8 h, resolution 40 h.
+/// </summary>
+public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory portal;
+
+    public SlaTrackerTests(PortalFactory portal)
+    {
+        this.portal = portal;
+        // The tests run each round themselves; the background loop must not race them.
+        portal.Settings["Sla:PollSeconds"] = "3600";
+    }
+
+    [Fact]
+    public async Task A_request_goes_to_its_language_team_and_gets_both_targets_in_that_teams_hours()
+    {
+        // Saturday 21 November, 11:00 Warsaw time: the Polish team's clock starts on Monday at 08:00.
+        portal.SetClock("2026-11-21 10:00");
+        var polish = await portal.RequestAsync("jan@sla.test", "pl");
+        var english = await portal.RequestAsync("john@sla.test", "en");
+
+        var groups = await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == polish.Id || t.Id == english.Id)
+            .Select(t => new { t.Id, Group = t.Group!.Name }).ToDictionaryAsync(t => t.Id, t => t.Group));
+        groups[polish.Id].ShouldBe("Polish team");
+        groups[english.Id].ShouldBe("English team");
+
+        var pl = await portal.TargetsAsync(polish.Id);
+        pl[SlaMetric.FirstReply].TargetSeconds.ShouldBe(8 * 3600);
+        pl[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-23 15:00"));
+        // At risk with a quarter (2 h) left: Monday 14:00 Warsaw.
+        pl[SlaMetric.FirstReply].AtRiskAt.ShouldBe(SlaData.Utc("2026-11-23 13:00"));
+        // 40 office hours: the whole week to Friday 16:00.
+        pl[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-27 15:00"));
+        pl[SlaMetric.Resolution].AtRiskAt.ShouldBe(SlaData.Utc("2026-11-26 13:00"));
+        pl.Values.ShouldAllBe(s => s.FulfilledAt == null && s.BreachedAt == null && s.LeftSecondsWhilePaused == null);
+
+        var en = await portal.TargetsAsync(english.Id);
+        en[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-21 18:00"));
+        en[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-23 02:00"));
+    }
+
+    [Fact]
+    public async Task The_first_agent_reply_fulfils_the_first_reply_target_only()
+    {
+        portal.SetClock("2026-11-17 08:00");
+        var ticket = await portal.RequestAsync("first.reply@sla.test", "pl");
+        portal.SetClock("2026-11-17 09:30");
+
+        await portal.ChangeAsync(ticket.Id, t => { t.FirstReplyAt = SlaData.Utc("2026-11-17 09:30"); t.Status = TicketStatus.Open; });
+
+        var targets = await portal.TargetsAsync(ticket.Id);
+        targets[SlaMetric.FirstReply].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 09:30"));
+        targets[SlaMetric.FirstReply].LeftSecondsWhilePaused.ShouldBe((long)(6.5 * 3600));
+        targets[SlaMetric.FirstReply].AtRiskAt.ShouldBeNull();
+        targets[SlaMetric.Resolution].FulfilledAt.ShouldBeNull();
+        targets[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-24 08:00"));
+
+        // Later changes leave a met target alone.
+        portal.SetClock("2026-11-17 12:00");
+        await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Urgent);
+        (await portal.TargetsAsync(ticket.Id))[SlaMetric.FirstReply].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 09:30"));
+    }
+
+    [Fact]
+    public async Task Pending_pauses_the_clock_and_the_customers_reply_resumes_it_with_the_same_time_left()
+    {
+        // Friday 20 November 15:00 Warsaw; the agent asks a question at 15:30 (half an hour used).
+        portal.SetClock("2026-11-20 14:00");
+        var ticket = await portal.RequestAsync("pending@sla.test", "pl");
+        portal.SetClock("2026-11-20 14:30");
+        await portal.ChangeAsync(ticket.Id, t => { t.FirstReplyAt = SlaData.Utc("2026-11-20 14:30"); t.Status = TicketStatus.Pending; });
+
+        var paused = (await portal.TargetsAsync(ticket.Id))[SlaMetric.Resolution];
+        paused.DueAt.ShouldBeNull();
+        paused.AtRiskAt.ShouldBeNull();
+        paused.LeftSecondsWhilePaused.ShouldBe((long)(39.5 * 3600));
+
+        // The customer answers on Monday at 10:00 Warsaw: 39.5 office hours from then end on the next Monday 09:30.
+        portal.SetClock("2026-11-23 09:00");
+        await portal.CustomerRepliesAsync(ticket.Id);
+
+        var resumed = (await portal.TargetsAsync(ticket.Id))[SlaMetric.Resolution];
+        resumed.LeftSecondsWhilePaused.ShouldBeNull();
+        resumed.DueAt.ShouldBe(SlaData.Utc("2026-11-30 08:30"));
+        // A quarter of 40 h (10 h) before that: Thursday 15:30 Warsaw.
+        resumed.AtRiskAt.ShouldBe(SlaData.Utc("2026-11-26 14:30"));
+        (await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).Select(t => t.Status).SingleAsync())).ShouldBe(TicketStatus.Open);
+
+        // On-hold pauses as well.
+        portal.SetClock("2026-11-23 10:00");
+        await portal.ChangeAsync(ticket.Id, t => t.Status = TicketStatus.OnHold);
+        (await portal.TargetsAsync(ticket.Id))[SlaMetric.Resolution].LeftSecondsWhilePaused.ShouldBe((long)(38.5 * 3600));
+    }
+
+    [Fact]
+    public async Task A_new_priority_keeps_the_time_used_and_applies_its_own_target()
+    {
+        // English team, around the clock. Two hours after creation the priority goes from Normal to High
+        // (first reply 4 h, resolution 16 h).
+        portal.SetClock("2026-11-17 08:00");
+        var ticket = await portal.RequestAsync("priority@sla.test", "en");
+        portal.SetClock("2026-11-17 10:00");
+        await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.High);
+
+        var high = await portal.TargetsAsync(ticket.Id);
+        high[SlaMetric.FirstReply].TargetSeconds.ShouldBe(4 * 3600);
+        high[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-17 12:00"));
+        high[SlaMetric.FirstReply].AtRiskAt.ShouldBe(SlaData.Utc("2026-11-17 11:00"));
+        high[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-18 00:00"));
+
+        // Urgent (1 h, 8 h) after three hours: the first reply is already two hours late and stays overdue.
+        portal.SetClock("2026-11-17 11:00");
+        await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Urgent);
+        var urgent = await portal.TargetsAsync(ticket.Id);
+        urgent[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-17 09:00"));
+        urgent[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-17 16:00"));
+
+        // The same while paused: the time left changes, the pause stays.
+        await portal.ChangeAsync(ticket.Id, t => t.Status = TicketStatus.Pending);
+        await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Normal);
+        var normal = (await portal.TargetsAsync(ticket.Id))[SlaMetric.Resolution];
+        normal.DueAt.ShouldBeNull();
+        normal.LeftSecondsWhilePaused.ShouldBe(37 * 3600);
+    }
+
+    [Fact]
+    public async Task Solving_fulfils_the_targets_and_a_reopen_continues_with_the_time_that_was_left()
+    {
+        portal.SetClock("2026-11-17 08:00");
+        var ticket = await portal.RequestAsync("solved@sla.test", "en");
+        portal.SetClock("2026-11-17 09:00");
+        await portal.ChangeAsync(ticket.Id, t => { t.FirstReplyAt = SlaData.Utc("2026-11-17 09:00"); t.Status = TicketStatus.Open; });
+        portal.SetClock("2026-11-17 13:00");
+        await portal.CustomerSolvesAsync(ticket.Id);
+
+        var solved = await portal.TargetsAsync(ticket.Id);
+        solved[SlaMetric.Resolution].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 13:00"));
+        solved[SlaMetric.Resolution].LeftSecondsWhilePaused.ShouldBe(35 * 3600);
+        solved[SlaMetric.FirstReply].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 09:00"));
+
+        portal.SetClock("2026-11-19 08:00");
+        await portal.CustomerRepliesAsync(ticket.Id);
+
+        var reopened = await portal.TargetsAsync(ticket.Id);
+        reopened[SlaMetric.Resolution].FulfilledAt.ShouldBeNull();
+        reopened[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-20 19:00"));
+        reopened[SlaMetric.FirstReply].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 09:00"));
+    }
+
+    [Fact]
+    public async Task An_asset_under_a_premium_contract_gets_the_premium_targets()
+    {
+        portal.SetClock("2026-11-21 10:00");
+        var ticket = await portal.RequestAsync("premium@sla.test", "en");
+        var assetId = await portal.WithDbAsync(async db =>
+        {
+            var contract = await db.Contracts.FirstAsync();
+            await db.Contracts.Where(c => c.Id == contract.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.ServiceLevelId, 2));
+            return await db.Assets.Where(a => a.ContractId == contract.Id).Select(a => a.Id).FirstAsync();
+        });
+        using (var scope = portal.RequestScope())
+        {
+            var tracker = scope.ServiceProvider.GetRequiredService<SlaTracker>();
+            (await tracker.ServiceLevelAsync(new Ticket { Subject = "x", AssetId = assetId })).ShouldBe(2);
+            (await tracker.ServiceLevelAsync(new Ticket { Subject = "x" })).ShouldBe(SlaTracker.StandardServiceLevel);
+        }
+        await portal.ChangeAsync(ticket.Id, t => t.AssetId = assetId);
+
+        // Premium Normal: first reply 4 h, resolution 24 h of plain time from Saturday 10:00Z.
+        var targets = await portal.TargetsAsync(ticket.Id);
+        targets[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-21 14:00"));
+        targets[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-22 10:00"));
+    }
+
+    [Fact]
+    public async Task Moving_to_a_team_with_other_hours_keeps_the_time_left_and_counts_it_in_the_new_hours()
+    {
+        // Saturday 11:00 Warsaw: the Polish team has used none of the 8 hours (its day starts on Monday).
+        portal.SetClock("2026-11-21 10:00");
+        var ticket = await portal.RequestAsync("moved@sla.test", "pl");
+        portal.SetClock("2026-11-21 12:00");
+        await portal.ChangeAsync(ticket.Id, t => t.GroupId = SlaSeed.EnglishTeam);
+
+        // The English team works around the clock: all 8 hours from now.
+        var english = await portal.TargetsAsync(ticket.Id);
+        english[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-21 20:00"));
+        english[SlaMetric.FirstReply].AtRiskAt.ShouldBe(SlaData.Utc("2026-11-21 18:00"));
+        english[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-23 04:00"));
+
+        // Back to the Polish team on Saturday 15:00Z with 3 hours used: 5 hours left, Monday 08:00–13:00 Warsaw.
+        portal.SetClock("2026-11-21 15:00");
+        await portal.ChangeAsync(ticket.Id, t => t.GroupId = SlaSeed.PolishTeam);
+        (await portal.TargetsAsync(ticket.Id))[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-23 12:00"));
+    }
+}
