@@ -197,6 +197,8 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         page.Find("#priority option[selected]")!.GetAttribute("value").ShouldBe("Low");
         page.Find("#sort option[selected]")!.GetAttribute("value").ShouldBe("Priority");
         page.Find("[data-refresh]")!.GetAttribute("href")!.ShouldContain("priority=Low");
+        page.Find("details[data-more-filters]")!.HasAttribute("open").ShouldBeTrue();
+        (await client.GetAsync("/Agent?view=AllOpen&q=printer")).Find("details[data-more-filters]")!.HasAttribute("open").ShouldBeFalse();
     }
 
     [Fact]
@@ -313,7 +315,9 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         var swapped = await htmx.Content.ReadAsStringAsync();
         swapped.ShouldNotContain("<html");
         swapped.ShouldContain($"data-ticket=\"{ticket}\"");
-        swapped.ShouldContain("id=\"views-nav\" aria-label=\"Views\" hx-swap-oob=\"true\"");
+        var fragment = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(swapped);
+        fragment.QuerySelector("#views-nav")!.GetAttribute("hx-swap-oob").ShouldBe("true");
+        fragment.QuerySelector("#views-nav [data-count='AllOpen']").ShouldNotBeNull();
         htmx.Headers.GetValues("HX-Replace-Url").Single().ShouldBe($"/Agent?priority=High&org={data.OrganizationId}&view=AllOpen");
 
         // The full page polls the same list every 30 seconds and offers the same request as a button.

@@ -27,6 +27,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public string? PreviousBefore { get; private set; }
     public DateTime Now { get; private set; }
 
+    /// <summary>The filters beyond search and sort are folded away unless one of them is in use.</summary>
+    public bool MoreFilters => Filter.Any && (Filter.Q is null || Filter.Route().Count > 1);
+
     /// <summary>The cursor this page was asked with, so a refresh shows the same page.</summary>
     public string? After { get; private set; }
     public string? Before { get; private set; }
