@@ -36,7 +36,11 @@ public sealed class ViewsFilter
         Q = Clean(Q);
         if (Assignee is not null && Assignee != Nobody && !Guid.TryParse(Assignee, out _))
             Assignee = null;
+        // Days far outside any ticket's life would overflow the conversion to UTC; they filter nothing useful.
+        (CreatedFrom, CreatedTo, UpdatedFrom, UpdatedTo) = (Sane(CreatedFrom), Sane(CreatedTo), Sane(UpdatedFrom), Sane(UpdatedTo));
     }
+
+    private static DateOnly? Sane(DateOnly? day) => day is { Year: >= 2000 and <= 2999 } ? day : null;
 
     /// <summary>The query-string values, for links that keep the filters (paging, views, refresh).</summary>
     public Dictionary<string, string> Route()
@@ -114,8 +118,14 @@ public sealed class ViewsFilter
         return tickets;
     }
 
-    private static DateTime? Start(DateOnly? day, TimeZoneInfo zone) =>
-        day is { } d ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), zone) : null;
+    /// <summary>When the day begins in the zone (an hour later where the clocks skip midnight).</summary>
+    private static DateTime? Start(DateOnly? day, TimeZoneInfo zone)
+    {
+        if (day is not { } d)
+            return null;
+        var midnight = DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(midnight) ? midnight.AddHours(1) : midnight, zone);
+    }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
