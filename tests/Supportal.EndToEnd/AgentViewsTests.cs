@@ -42,6 +42,8 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         var page = await browser.NewPageAsync(portal.Url);
         await page.SignInAsync(portal.Factory, agent.Email!);
 
+        // The page's timers run on a clock the test moves, so the 30-second poll can be seen without waiting for it.
+        await page.Clock.InstallAsync();
         await page.GotoAsync("/Agent");
         await page.Locator("[data-view='Pending']").ClickAsync();
         await page.WaitForURLAsync("**/Agent?view=Pending");
@@ -74,7 +76,15 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         await Assertions.Expect(page.Locator("tr[data-ticket]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 1).ToString());
         (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
-        await Assertions.Expect(page.Locator("#views-list")).ToHaveAttributeAsync("hx-trigger", "every 30s");
+
+        // Without any click, the poll brings the next one within 30 seconds.
+        var polled = await TicketAsync(organizationId, requester.Id, "Monitor flickers", TicketPriority.Normal);
+        await page.Clock.RunForAsync(20_000);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{polled}']")).ToHaveCountAsync(0);
+        await page.Clock.RunForAsync(11_000);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{polled}']")).ToContainTextAsync("Monitor flickers");
+        await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 2).ToString());
+        (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
 
         await page.Locator("[data-theme-toggle]").ClickAsync();
         (await page.Locator("html").GetAttributeAsync("data-bs-theme")).ShouldBe("dark");
