@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Accounts;
+using Supportal.Data;
+using Supportal.Platform;
+using Supportal.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Pages.Agent;
+
+/// <summary>The agent's views (AGT-1): counts per view, one filtered, sorted, keyset-paged list; htmx refreshes the list alone.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    public sealed record Row(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
+        string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, DateTime? DueAt);
+
+    public TicketView View { get; private set; }
+    public ViewSort Sort { get; private set; }
+    public ViewsFilter Filter { get; private set; } = new();
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyDictionary<TicketView, int> Counts { get; private set; } = new Dictionary<TicketView, int>();
+    public ViewsOptions Options { get; private set; } = ViewsOptions.None;
+    public string? NextAfter { get; private set; }
+    public string? PreviousBefore { get; private set; }
+    public DateTime Now { get; private set; }
+
+    /// <summary>The filters beyond search and sort are folded away unless one of them is in use.</summary>
+    public bool MoreFilters => Filter.Any && (Filter.Q is null || Filter.Route().Count > 1);
+
+    /// <summary>The cursor this page was asked with, so a refresh shows the same page.</summary>
+    public string? After { get; private set; }
+    public string? Before { get; private set; }
+
+    /// <summary>The list's own request came from htmx: the counts travel with it, swapped in out of band.</summary>
+    public bool Refreshing { get; private set; }
+
+    public async Task OnGetAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
+    {
+        await LoadAsync(view, sort, filter, after, before);
+        Options = await ViewsOptions.LoadAsync(db);
+    }
+
+    public async Task<IActionResult> OnGetListAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
+    {
+        Refreshing = Request.Headers.ContainsKey("HX-Request");
+        await LoadAsync(view, sort, filter, after, before);
+        if (Refreshing)
+            Response.Headers["HX-Replace-Url"] = Url.Page("Index", null, Route(after: After, before: Before));
+        return Partial("_ViewsList", this);
+    }
+
+    /// <summary>The query-string values of this list (view, sort, filters), with overrides, for links.</summary>
+    public Dictionary<string, string> Route(TicketView? view = null, string? after = null, string? before = null, bool keepFilters = true)
+    {
+        var route = keepFilters ? Filter.Route() : [];
+        var shown = view ?? View;
+        if (shown != TicketView.Unassigned)
+            route["view"] = shown.ToString();
+        if (keepFilters && Sort != ViewSort.Updated)
+            route["sort"] = Sort.ToString();
+        if (after is not null)
+            route["after"] = after;
+        if (before is not null)
+            route["before"] = before;
+        return route;
+    }
+
+    private async Task LoadAsync(TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before)
+    {
+        (View, Sort, Filter) = (Enum.IsDefined(view) ? view : TicketView.Unassigned, Enum.IsDefined(sort) ? sort : ViewSort.Updated, filter);
+        Filter.Normalize();
+        (After, Before) = (after, before);
+        Now = clock.GetUtcNow().UtcDateTime;
+        var me = User.RequiredAccountId();
+        var visible = db.Tickets.AsNoTracking().VisibleTo(db, User);
+
+        var counts = new Dictionary<TicketView, int>();
+        foreach (var each in Enum.GetValues<TicketView>())
+            counts[each] = await TicketViews.Of(db, visible, each, me, Now).Take(TicketViews.CountCap + 1).CountAsync();
+        Counts = counts;
+
+        var matching = Filter.Apply(db, TicketViews.Of(db, visible, View, me, Now), LocalTime.ZoneOf(User));
+        // Keyset paging: a page starts after the last row shown (or ends before the first) in (sort key, number) order.
+        var backwards = before is not null && after is null;
+        var cursor = ViewCursor.Parse(backwards ? before : after);
+        var rows = await ViewOrder.Page(matching, Sort, forward: !backwards, cursor).Take(PageSize + 1)
+            .Select(t => new Row(t.Id, t.Subject, t.Requester.FirstName + " " + t.Requester.LastName,
+                t.Organization == null ? null : t.Organization.Name, t.Status, t.Priority,
+                t.Group == null ? null : t.Group.Name, t.Assignee == null ? null : t.Assignee.FirstName + " " + t.Assignee.LastName,
+                t.UpdatedAt, t.CreatedAt,
+                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).Min(s => s.DueAt)))
+            .ToListAsync();
+        var more = rows.Count > PageSize;
+        rows = rows.Take(PageSize).ToList();
+        if (backwards)
+            rows.Reverse();
+        Rows = rows;
+        if (rows.Count == 0)
+            return;
+        string Edge(Row row) => ViewCursor.Of(Sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
+        NextAfter = backwards || more ? Edge(rows[^1]) : null;
+        PreviousBefore = (backwards ? more : cursor is not null) ? Edge(rows[0]) : null;
+    }
+}

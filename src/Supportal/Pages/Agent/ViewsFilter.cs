@@ -1,0 +1,131 @@
+using System.Globalization;
+using Supportal.Data;
+using Supportal.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Pages.Agent;
+
+/// <summary>The filters of an agent view, bound from the query string so every link and the no-script form keep them.</summary>
+public sealed class ViewsFilter
+{
+    /// <summary>The assignee filter's value for "nobody".</summary>
+    public const string Nobody = "unassigned";
+
+    public TicketStatus? Status { get; set; }
+    public TicketPriority? Priority { get; set; }
+    public int? Group { get; set; }
+    public string? Assignee { get; set; }
+    public int? Org { get; set; }
+    public int? Level { get; set; }
+    public int? Maker { get; set; }
+    public string? Tag { get; set; }
+    public DateOnly? CreatedFrom { get; set; }
+    public DateOnly? CreatedTo { get; set; }
+    public DateOnly? UpdatedFrom { get; set; }
+    public DateOnly? UpdatedTo { get; set; }
+    public string? Q { get; set; }
+
+    public bool Any => Status is not null || Priority is not null || Group is not null || Assignee is not null || Org is not null
+        || Level is not null || Maker is not null || Tag is not null || CreatedFrom is not null || CreatedTo is not null
+        || UpdatedFrom is not null || UpdatedTo is not null || Q is not null;
+
+    public void Normalize()
+    {
+        Assignee = Clean(Assignee);
+        Tag = Clean(Tag)?.ToLowerInvariant();
+        Q = Clean(Q);
+        if (Assignee is not null && Assignee != Nobody && !Guid.TryParse(Assignee, out _))
+            Assignee = null;
+        // Days far outside any ticket's life would overflow the conversion to UTC; they filter nothing useful.
+        (CreatedFrom, CreatedTo, UpdatedFrom, UpdatedTo) = (Sane(CreatedFrom), Sane(CreatedTo), Sane(UpdatedFrom), Sane(UpdatedTo));
+    }
+
+    private static DateOnly? Sane(DateOnly? day) => day is { Year: >= 2000 and <= 2999 } ? day : null;
+
+    /// <summary>The query-string values, for links that keep the filters (paging, views, refresh).</summary>
+    public Dictionary<string, string> Route()
+    {
+        var route = new Dictionary<string, string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+                route[name] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        }
+        Add("status", Status);
+        Add("priority", Priority);
+        Add("group", Group);
+        Add("assignee", Assignee);
+        Add("org", Org);
+        Add("level", Level);
+        Add("maker", Maker);
+        Add("tag", Tag);
+        Add("createdFrom", CreatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("createdTo", CreatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("updatedFrom", UpdatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("updatedTo", UpdatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("q", Q);
+        return route;
+    }
+
+    public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone)
+    {
+        if (Status is { } status)
+            tickets = tickets.Where(t => t.Status == status);
+        if (Priority is { } priority)
+            tickets = tickets.Where(t => t.Priority == priority);
+        if (Group is { } group)
+            tickets = tickets.Where(t => t.GroupId == group);
+        if (Assignee == Nobody)
+            tickets = tickets.Where(t => t.AssigneeId == null);
+        else if (Guid.TryParse(Assignee, out var assignee))
+            tickets = tickets.Where(t => t.AssigneeId == assignee);
+        if (Org is { } org)
+            tickets = tickets.Where(t => t.OrganizationId == org);
+        if (Level is { } level)
+            tickets = tickets.Where(t => t.Asset != null && t.Asset.Contract.ServiceLevelId == level);
+        if (Maker is { } maker)
+            tickets = tickets.Where(t => t.Asset != null && t.Asset.Product.ManufacturerId == maker);
+        if (Tag is { } tag)
+            tickets = tickets.Where(t => db.TicketTags.Any(g => g.TicketId == t.Id && g.Tag == tag));
+        // Dates are days in the agent's time zone: "from" includes its whole day, "to" too.
+        if (Start(CreatedFrom, zone) is { } createdFrom)
+            tickets = tickets.Where(t => t.CreatedAt >= createdFrom);
+        if (Start(CreatedTo?.AddDays(1), zone) is { } createdBefore)
+            tickets = tickets.Where(t => t.CreatedAt < createdBefore);
+        if (Start(UpdatedFrom, zone) is { } updatedFrom)
+            tickets = tickets.Where(t => t.UpdatedAt >= updatedFrom);
+        if (Start(UpdatedTo?.AddDays(1), zone) is { } updatedBefore)
+            tickets = tickets.Where(t => t.UpdatedAt < updatedBefore);
+        return Q is null ? tickets : Search(db, tickets, Q);
+    }
+
+    /// <summary>
+    /// "#10001" or "10001" finds that number; otherwise every word must appear in the subject or in a comment
+    /// (internal notes included: only staff search here). A scan with upper() on both sides, case-insensitive on
+    /// both databases; a full-text index is a separate piece of work.
+    /// </summary>
+    private static IQueryable<Ticket> Search(AppDbContext db, IQueryable<Ticket> tickets, string query)
+    {
+        var digits = query.TrimStart('#');
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return tickets.Where(t => t.Id == number);
+        foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var upper = word.ToUpperInvariant();
+            tickets = tickets.Where(t => t.Subject.ToUpper().Contains(upper)
+                || db.TicketComments.Any(c => c.TicketId == t.Id && c.Body.ToUpper().Contains(upper)));
+        }
+        return tickets;
+    }
+
+    /// <summary>When the day begins in the zone (an hour later where the clocks skip midnight).</summary>
+    private static DateTime? Start(DateOnly? day, TimeZoneInfo zone)
+    {
+        if (day is not { } d)
+            return null;
+        var midnight = DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(midnight) ? midnight.AddHours(1) : midnight, zone);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Supportal.Data;
+using Supportal.Tickets;
+
+namespace Supportal.Workspace;
+
+/// <summary>The agent's saved lists of tickets (AGT-1), in the order they are offered.</summary>
+public enum TicketView
+{
+    Unassigned,
+    Mine,
+    MyGroups,
+    AllOpen,
+    Pending,
+    OnHold,
+    RecentlySolved,
+    SlaAtRisk,
+}
+
+public enum ViewSort
+{
+    Updated,
+    CreatedNewest,
+    CreatedOldest,
+    Priority,
+}
+
+/// <summary>What each view holds, as queries the database answers with its indexes on status, assignee and group.</summary>
+public static class TicketViews
+{
+    /// <summary>Counts stop here: "10,000+" says enough and keeps the count of a huge view cheap.</summary>
+    public const int CountCap = 10_000;
+
+    public static readonly TimeSpan RecentlySolvedWithin = TimeSpan.FromDays(7);
+
+    private static readonly TicketStatus[] Unsolved = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold];
+
+    public static IQueryable<Ticket> Of(AppDbContext db, IQueryable<Ticket> tickets, TicketView view, Guid me, DateTime now)
+    {
+        switch (view)
+        {
+            case TicketView.Unassigned:
+                return tickets.Where(t => t.AssigneeId == null && t.Status != TicketStatus.Closed);
+            case TicketView.Mine:
+                return tickets.Where(t => t.AssigneeId == me && Unsolved.Contains(t.Status));
+            case TicketView.MyGroups:
+                var groups = db.GroupMembers.Where(m => m.UserId == me).Select(m => (int?)m.GroupId);
+                return tickets.Where(t => groups.Contains(t.GroupId) && Unsolved.Contains(t.Status));
+            case TicketView.AllOpen:
+                return tickets.Where(t => t.Status == TicketStatus.New || t.Status == TicketStatus.Open);
+            case TicketView.Pending:
+                return tickets.Where(t => t.Status == TicketStatus.Pending);
+            case TicketView.OnHold:
+                return tickets.Where(t => t.Status == TicketStatus.OnHold);
+            case TicketView.RecentlySolved:
+                var since = now - RecentlySolvedWithin;
+                return tickets.Where(t => (t.Status == TicketStatus.Solved || t.Status == TicketStatus.Closed) && t.SolvedAt >= since);
+            default:
+                // A running target (not fulfilled) that has passed its at-risk point or already breached.
+                return tickets.Where(t => db.TicketSlas.Any(s => s.TicketId == t.Id && s.FulfilledAt == null
+                    && ((s.AtRiskAt != null && s.AtRiskAt <= now) || s.BreachedAt != null)));
+        }
+    }
+
+    /// <summary>"27 h 05 min": the time left or overdue, in hours so both languages read it the same.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var minutes = (long)Math.Abs(span.TotalMinutes);
+        return string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min");
+    }
+}
+
+/// <summary>A page boundary: the sort key (date ticks or priority rank) and the number of the edge row, "key-number".</summary>
+public readonly record struct ViewCursor(long Key, long Id)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Key}-{Id}");
+
+    public static ViewCursor? Parse(string? text)
+    {
+        var parts = (text ?? "").Split('-');
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var key)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? new ViewCursor(key, id)
+            : null;
+    }
+
+    public static ViewCursor Of(ViewSort sort, DateTime updatedAt, DateTime createdAt, TicketPriority priority, long id) => sort switch
+    {
+        ViewSort.Updated => new(updatedAt.Ticks, id),
+        ViewSort.Priority => new((long)priority, id),
+        _ => new(createdAt.Ticks, id),
+    };
+}
+
+/// <summary>Sort orders and keyset paging over them; every order ends on the number, so it is total.</summary>
+public static class ViewOrder
+{
+    /// <summary>Rows in display order (<paramref name="forward"/>) or reversed, optionally strictly beyond a cursor.</summary>
+    public static IQueryable<Ticket> Page(IQueryable<Ticket> tickets, ViewSort sort, bool forward, ViewCursor? cursor)
+    {
+        // Descending sorts read "forward" as "smaller keys"; the oldest-first sort reads it as "greater".
+        var greater = sort == ViewSort.CreatedOldest ? forward : !forward;
+        if (cursor is { } c)
+            tickets = Beyond(tickets, sort, greater, c);
+        return (sort, greater) switch
+        {
+            (ViewSort.Updated, false) => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+            (ViewSort.Updated, true) => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+            (ViewSort.Priority, false) => tickets.OrderByDescending(t => t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2
+                : t.Priority == TicketPriority.Normal ? 1 : 0).ThenByDescending(t => t.Id),
+            (ViewSort.Priority, true) => tickets.OrderBy(t => t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2
+                : t.Priority == TicketPriority.Normal ? 1 : 0).ThenBy(t => t.Id),
+            (_, false) => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            (_, true) => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        };
+    }
+
+    private static IQueryable<Ticket> Beyond(IQueryable<Ticket> tickets, ViewSort sort, bool greater, ViewCursor cursor)
+    {
+        var id = cursor.Id;
+        if (sort == ViewSort.Priority)
+        {
+            // The priority is stored by name, so its rank is spelled out for the database.
+            var rank = (int)Math.Clamp(cursor.Key, 0, 3);
+            return greater
+                ? tickets.Where(t => (t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2 : t.Priority == TicketPriority.Normal ? 1 : 0) > rank
+                    || ((t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2 : t.Priority == TicketPriority.Normal ? 1 : 0) == rank && t.Id > id))
+                : tickets.Where(t => (t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2 : t.Priority == TicketPriority.Normal ? 1 : 0) < rank
+                    || ((t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2 : t.Priority == TicketPriority.Normal ? 1 : 0) == rank && t.Id < id));
+        }
+        var at = new DateTime(Math.Clamp(cursor.Key, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
+        return (sort == ViewSort.Updated, greater) switch
+        {
+            (true, true) => tickets.Where(t => t.UpdatedAt > at || (t.UpdatedAt == at && t.Id > id)),
+            (true, false) => tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < id)),
+            (false, true) => tickets.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Id > id)),
+            (false, false) => tickets.Where(t => t.CreatedAt < at || (t.CreatedAt == at && t.Id < id)),
+        };
+    }
+}

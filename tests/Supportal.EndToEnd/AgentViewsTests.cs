@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using Supportal.Accounts;
+using Supportal.Contracts;
+using Supportal.Tickets;
+
+namespace Supportal.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
+{
+    private Task<long> TicketAsync(int organizationId, Guid requesterId, string subject, TicketPriority priority) => portal.Factory.WithDbAsync(async db =>
+    {
+        var now = portal.Factory.Clock.GetUtcNow().UtcDateTime;
+        var ticket = new Ticket
+        {
+            Subject = subject, Status = TicketStatus.New, Priority = priority, RequesterId = requesterId, OrganizationId = organizationId,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync();
+        return ticket.Id;
+    });
+
+    [Theory]
+    [InlineData("en", "All open", "Pending", "Priority", "Organization", "Refresh", "Normal", "More filters")]
+    [InlineData("pl", "Wszystkie otwarte", "Oczekujące", "Priorytet", "Organizacja", "Odśwież", "Normalny", "Więcej filtrów")]
+    public async Task An_agent_switches_views_filters_without_a_reload_and_sees_a_new_ticket_after_a_refresh(
+        string language, string allOpen, string pending, string priorityLabel, string organizationLabel, string refresh, string normal,
+        string moreFilters)
+    {
+        var agent = await portal.Factory.CreateUserAsync($"views.{language}@agent.test", "Adam", "Agent", language, Roles.Agent);
+        var requester = await portal.Factory.CreateUserAsync($"views.{language}@customer.test", "Rita", "Requester", language);
+        var organizationId = await portal.Factory.WithDbAsync(async db =>
+        {
+            var organization = new Organization { Name = $"Views browser {language}" };
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+            return organization.Id;
+        });
+        var normalTicket = await TicketAsync(organizationId, requester.Id, "Printer offline", TicketPriority.Normal);
+        await TicketAsync(organizationId, requester.Id, "Router reboots", TicketPriority.Low);
+        var page = await browser.NewPageAsync(portal.Url);
+        await page.SignInAsync(portal.Factory, agent.Email!);
+
+        // The page's timers run on a clock the test moves, so the 30-second poll can be seen without waiting for it.
+        await page.Clock.InstallAsync();
+        await page.GotoAsync("/Agent");
+        await page.Locator("[data-view='Pending']").ClickAsync();
+        await page.WaitForURLAsync("**/Agent?view=Pending");
+        await Assertions.Expect(page.Locator("[data-list-title]")).ToHaveTextAsync(pending);
+        await page.Locator("[data-view='AllOpen']").ClickAsync();
+        await page.WaitForURLAsync("**/Agent?view=AllOpen");
+        await Assertions.Expect(page.Locator("[data-list-title]")).ToHaveTextAsync(allOpen);
+        await Assertions.Expect(page.Locator("[data-view='AllOpen']")).ToHaveAttributeAsync("aria-current", "page");
+
+        // From here on the page is never reloaded: a marker on the window survives only partial swaps.
+        await page.EvaluateAsync("() => window.viewsMarker = 'kept'");
+        await Assertions.Expect(page.GetByLabel(organizationLabel, new() { Exact = true })).ToBeHiddenAsync();
+        await page.GetByText(moreFilters).ClickAsync();
+        await page.GetByLabel(organizationLabel, new() { Exact = true }).SelectOptionAsync(organizationId.ToString());
+        await Assertions.Expect(page.Locator("tr[data-ticket]")).ToHaveCountAsync(2);
+        await page.GetByLabel(priorityLabel, new() { Exact = true }).SelectOptionAsync("Normal");
+        await Assertions.Expect(page.Locator("tr[data-ticket]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{normalTicket}'] [data-priority]")).ToHaveTextAsync(normal);
+        await page.WaitForURLAsync(url => url.Contains("priority=Normal") && url.Contains($"org={organizationId}") && !url.Contains("handler="));
+        (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, $"agent-views-{language}-desktop");
+
+        // A ticket raised meanwhile shows after the refresh (the same request the 30-second poll makes), counts too.
+        var countBefore = int.Parse((await page.Locator("[data-count='AllOpen']").TextContentAsync())!.Replace(",", "").Replace("\u00a0", "").Trim());
+        var raised = await TicketAsync(organizationId, requester.Id, "Scanner jams", TicketPriority.Normal);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{raised}']")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = refresh }).ClickAsync();
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{raised}']")).ToContainTextAsync("Scanner jams");
+        await Assertions.Expect(page.Locator("tr[data-ticket]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 1).ToString());
+        (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
+
+        // Without any click, the poll brings the next one within 30 seconds.
+        var polled = await TicketAsync(organizationId, requester.Id, "Monitor flickers", TicketPriority.Normal);
+        await page.Clock.RunForAsync(20_000);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{polled}']")).ToHaveCountAsync(0);
+        await page.Clock.RunForAsync(11_000);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{polled}']")).ToContainTextAsync("Monitor flickers");
+        await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 2).ToString());
+        (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
+
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        (await page.Locator("html").GetAttributeAsync("data-bs-theme")).ShouldBe("dark");
+        await page.WaitForFunctionAsync("() => document.getAnimations().length === 0");
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, $"agent-views-{language}-desktop-dark");
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        (await page.Locator("html").GetAttributeAsync("data-bs-theme")).ShouldBe("light");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.WaitForFunctionAsync("() => document.getAnimations().length === 0");
+        await Assertions.Expect(page.Locator("[data-views]")).ToBeVisibleAsync();
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, $"agent-views-{language}-phone");
+    }
+}

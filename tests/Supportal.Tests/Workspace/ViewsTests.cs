@@ -1,0 +1,382 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Accounts;
+using Supportal.Contracts;
+using Supportal.Sla;
+using Supportal.Tests.Infrastructure;
+using Supportal.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Tests.Workspace;
+
+/// <summary>Tickets written straight into the database, each shaped for one view or filter.</summary>
+public sealed class ViewsData(PortalFactory portal)
+{
+    public int OrganizationId { get; private set; }
+    public Guid RequesterId { get; private set; }
+    public DateTime Now => portal.Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A fresh organization (so a view filtered by it holds only this test's tickets) and requester.</summary>
+    public async Task<ViewsData> StartAsync(string name)
+    {
+        var requester = await portal.CreateUserAsync($"{name}-{Guid.NewGuid():N}@example.com", "Rita", name);
+        RequesterId = requester.Id;
+        OrganizationId = await portal.WithDbAsync(async db =>
+        {
+            var organization = new Organization { Name = $"{name} {Guid.NewGuid():N}"[..30] };
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+            return organization.Id;
+        });
+        return this;
+    }
+
+    public async Task<ApplicationUser> AgentAsync(string language = "en") =>
+        await portal.CreateUserAsync($"agent-{Guid.NewGuid():N}@example.com", "Vera", "Viewer", language, Roles.Agent);
+
+    public Task<int> GroupAsync(params Guid[] members) => portal.WithDbAsync(async db =>
+    {
+        var group = new Group { Name = $"Team {Guid.NewGuid():N}"[..13], CalendarId = 2 };
+        group.Members.AddRange(members.Select(m => new GroupMember { UserId = m }));
+        db.Groups.Add(group);
+        await db.SaveChangesAsync();
+        return group.Id;
+    });
+
+    public Task<long> TicketAsync(string subject, TicketStatus status = TicketStatus.Open, Guid? assignee = null, int? group = null,
+        TicketPriority priority = TicketPriority.Normal, TimeSpan? created = null, TimeSpan? updated = null, TimeSpan? solved = null,
+        int? assetId = null, string? tag = null, string? comment = null) => portal.WithDbAsync(async db =>
+    {
+        var ticket = new Ticket
+        {
+            Subject = subject, Status = status, AssigneeId = assignee, GroupId = group, Priority = priority, RequesterId = RequesterId,
+            OrganizationId = OrganizationId, AssetId = assetId, Kind = assetId is null ? TicketKind.Administrative : TicketKind.Support,
+            CreatedAt = Now - (created ?? TimeSpan.FromDays(1)), UpdatedAt = Now - (updated ?? TimeSpan.FromHours(1)),
+            SolvedAt = solved is { } s ? Now - s : null,
+        };
+        if (tag is not null)
+            ticket.Tags.Add(new TicketTag { Tag = tag });
+        if (comment is not null)
+            ticket.Comments.Add(new TicketComment { Body = comment, AuthorId = RequesterId, CreatedAt = Now });
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync();
+        return ticket.Id;
+    });
+
+    public Task SlaAsync(long ticketId, TimeSpan dueIn, TimeSpan atRiskIn, bool breached = false, bool fulfilled = false,
+        SlaMetric metric = SlaMetric.Resolution) => portal.WithDbAsync(async db =>
+    {
+        db.TicketSlas.Add(new TicketSla
+        {
+            TicketId = ticketId, Metric = metric, TargetSeconds = 8 * 3600, DueAt = Now + dueIn, AtRiskAt = Now + atRiskIn,
+            BreachedAt = breached ? Now + dueIn : null, FulfilledAt = fulfilled ? Now : null,
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    public static long[] Numbers(Page page) => page.FindAll("tr[data-ticket]").Select(r => long.Parse(r.GetAttribute("data-ticket")!)).ToArray();
+}
+
+public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private async Task<PortalClient> SignInAsync(string email)
+    {
+        var client = portal.CreatePortalClient();
+        await client.SignInAsync(email);
+        return client;
+    }
+
+    private static int Count(Page page, TicketView view) =>
+        int.Parse(page.Find($"[data-count='{view}']")!.TextContent.Trim(), System.Globalization.NumberStyles.AllowThousands,
+            System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+
+    [Fact]
+    public async Task Each_view_lists_exactly_its_tickets_and_counts_them()
+    {
+        var data = await new ViewsData(portal).StartAsync("Spread");
+        var me = await data.AgentAsync();
+        var other = await data.AgentAsync();
+        var mine = await data.GroupAsync(me.Id);
+        var theirs = await data.GroupAsync(other.Id);
+        using var client = await SignInAsync(me.Email!);
+        var before = await client.GetAsync("/Agent");
+
+        var newInMyGroup = await data.TicketAsync("New in my group", TicketStatus.New, group: mine);
+        var openMine = await data.TicketAsync("Open, mine", TicketStatus.Open, me.Id, theirs);
+        var pendingInMyGroup = await data.TicketAsync("Pending in my group", TicketStatus.Pending, other.Id, mine);
+        var onHoldMine = await data.TicketAsync("On hold, mine", TicketStatus.OnHold, me.Id);
+        var solvedRecently = await data.TicketAsync("Solved two days ago", TicketStatus.Solved, me.Id, mine, solved: TimeSpan.FromDays(2));
+        await data.TicketAsync("Solved ten days ago", TicketStatus.Solved, other.Id, solved: TimeSpan.FromDays(10));
+        var closedRecently = await data.TicketAsync("Closed, unassigned", TicketStatus.Closed, group: mine, solved: TimeSpan.FromDays(1));
+        var atRisk = await data.TicketAsync("At risk", TicketStatus.Open, other.Id);
+        var breached = await data.TicketAsync("Breached", TicketStatus.Open, other.Id);
+        var fulfilled = await data.TicketAsync("Breached but fulfilled, another not yet at risk", TicketStatus.Open, other.Id);
+        var newNowhere = await data.TicketAsync("New without group", TicketStatus.New);
+        await data.SlaAsync(atRisk, dueIn: TimeSpan.FromMinutes(90), atRiskIn: TimeSpan.FromMinutes(-30));
+        await data.SlaAsync(breached, dueIn: TimeSpan.FromMinutes(-75), atRiskIn: TimeSpan.FromHours(-3), breached: true);
+        await data.SlaAsync(fulfilled, dueIn: TimeSpan.FromHours(-1), atRiskIn: TimeSpan.FromHours(-2), breached: true, fulfilled: true, metric: SlaMetric.FirstReply);
+        await data.SlaAsync(fulfilled, dueIn: TimeSpan.FromHours(5), atRiskIn: TimeSpan.FromHours(3));
+
+        var expected = new Dictionary<TicketView, long[]>
+        {
+            [TicketView.Unassigned] = [newInMyGroup, newNowhere],
+            [TicketView.Mine] = [openMine, onHoldMine],
+            [TicketView.MyGroups] = [newInMyGroup, pendingInMyGroup],
+            [TicketView.AllOpen] = [newInMyGroup, openMine, atRisk, breached, fulfilled, newNowhere],
+            [TicketView.Pending] = [pendingInMyGroup],
+            [TicketView.OnHold] = [onHoldMine],
+            [TicketView.RecentlySolved] = [solvedRecently, closedRecently],
+            [TicketView.SlaAtRisk] = [atRisk, breached],
+        };
+        var after = await client.GetAsync("/Agent");
+        foreach (var (view, numbers) in expected)
+        {
+            var page = await client.GetAsync($"/Agent?view={view}&org={data.OrganizationId}");
+            ViewsData.Numbers(page).ShouldBe(numbers, ignoreOrder: true, customMessage: view.ToString());
+            page.Find("[data-view-list]")!.GetAttribute("data-view-list").ShouldBe(view.ToString());
+            // Counts ignore filters: what this test added is the difference.
+            (Count(after, view) - Count(before, view)).ShouldBe(numbers.Length, view.ToString());
+        }
+        Count(after, TicketView.Mine).ShouldBe(2);
+        Count(after, TicketView.MyGroups).ShouldBe(2);
+
+        var sla = await client.GetAsync($"/Agent?view=SlaAtRisk&org={data.OrganizationId}");
+        sla.Find($"tr[data-ticket='{atRisk}'] [data-sla]")!.TextContent.Trim().ShouldBe("1 h 30 min left");
+        sla.Find($"tr[data-ticket='{breached}'] [data-sla]")!.TextContent.Trim().ShouldBe("1 h 15 min overdue");
+        sla.Find($"tr[data-ticket='{atRisk}'] a")!.GetAttribute("href").ShouldBe($"/Agent/Tickets/{atRisk}");
+        (await client.GetAsync($"/Agent?view=Pending&org={data.OrganizationId}&priority=Urgent")).Find("[data-empty]")!.TextContent
+            .ShouldContain("No tickets in this view match");
+    }
+
+    [Fact]
+    public async Task Every_filter_narrows_the_list()
+    {
+        var data = await new ViewsData(portal).StartAsync("Filters");
+        var me = await data.AgentAsync();
+        var group = await data.GroupAsync();
+        var (firewall, storage, level) = await portal.WithDbAsync(async db =>
+        {
+            var assets = await db.Assets.Where(a => a.Contract.Number == "DEMO-0001")
+                .Select(a => new { a.Id, a.SerialNumber, a.Product.ManufacturerId, a.Contract.ServiceLevelId }).ToListAsync();
+            var firewall = assets.First(a => a.SerialNumber!.StartsWith("SNT"));
+            var storage = assets.First(a => a.SerialNumber!.StartsWith("VLT"));
+            return ((firewall.Id, firewall.ManufacturerId), (storage.Id, storage.ManufacturerId), firewall.ServiceLevelId);
+        });
+        var urgent = await data.TicketAsync("Urgent firewall", TicketStatus.New, priority: TicketPriority.Urgent, assetId: firewall.Id,
+            created: TimeSpan.FromDays(10), updated: TimeSpan.FromDays(9), tag: "vpn");
+        var assigned = await data.TicketAsync("Assigned storage", TicketStatus.Open, me.Id, group, assetId: storage.Id,
+            created: TimeSpan.FromDays(1), updated: TimeSpan.FromHours(2));
+        var plain = await data.TicketAsync("Plain", TicketStatus.Open, priority: TicketPriority.Low, created: TimeSpan.FromDays(4),
+            updated: TimeSpan.FromDays(4), tag: "billing");
+        using var client = await SignInAsync(me.Email!);
+        var today = DateOnly.FromDateTime(data.Now);
+
+        async Task<long[]> ListAsync(string filter) =>
+            ViewsData.Numbers(await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&{filter}"));
+
+        (await ListAsync("")).ShouldBe([urgent, assigned, plain], ignoreOrder: true);
+        (await ListAsync("status=New")).ShouldBe([urgent]);
+        (await ListAsync("priority=Low")).ShouldBe([plain]);
+        (await ListAsync($"group={group}")).ShouldBe([assigned]);
+        (await ListAsync($"assignee={me.Id}")).ShouldBe([assigned]);
+        (await ListAsync("assignee=unassigned")).ShouldBe([urgent, plain], ignoreOrder: true);
+        (await ListAsync($"level={level}")).ShouldBe([urgent, assigned], ignoreOrder: true);
+        (await ListAsync($"maker={firewall.ManufacturerId}")).ShouldBe([urgent]);
+        (await ListAsync($"maker={storage.ManufacturerId}")).ShouldBe([assigned]);
+        (await ListAsync("tag=VPN")).ShouldBe([urgent]);
+        (await ListAsync($"createdFrom={today.AddDays(-2):yyyy-MM-dd}")).ShouldBe([assigned]);
+        (await ListAsync($"createdTo={today.AddDays(-6):yyyy-MM-dd}")).ShouldBe([urgent]);
+        (await ListAsync($"createdFrom={today.AddDays(-6):yyyy-MM-dd}&createdTo={today.AddDays(-2):yyyy-MM-dd}")).ShouldBe([plain]);
+        (await ListAsync($"updatedFrom={today.AddDays(-2):yyyy-MM-dd}")).ShouldBe([assigned]);
+        (await ListAsync($"updatedTo={today.AddDays(-6):yyyy-MM-dd}")).ShouldBe([urgent]);
+        (await ListAsync("priority=Urgent&assignee=unassigned&tag=vpn")).ShouldBe([urgent]);
+        ViewsData.Numbers(await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId + 1000}&tag=vpn")).ShouldBeEmpty();
+        // Nonsense values are ignored instead of failing the page.
+        (await ListAsync("createdTo=9999-12-31&updatedFrom=0001-01-01&status=Sleeping&assignee=someone&sort=Sideways"))
+            .ShouldBe([urgent, assigned, plain], ignoreOrder: true);
+
+        // The form shows the filters it was given, and the view's links keep them.
+        var page = await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&priority=Low&sort=Priority");
+        page.Find("#priority option[selected]")!.GetAttribute("value").ShouldBe("Low");
+        page.Find("#sort option[selected]")!.GetAttribute("value").ShouldBe("Priority");
+        page.Find("[data-refresh]")!.GetAttribute("href")!.ShouldContain("priority=Low");
+        page.Find("details[data-more-filters]")!.HasAttribute("open").ShouldBeTrue();
+        (await client.GetAsync("/Agent?view=AllOpen&q=printer")).Find("details[data-more-filters]")!.HasAttribute("open").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Search_finds_words_in_comments_and_subjects_and_a_number()
+    {
+        var data = await new ViewsData(portal).StartAsync("Search");
+        var me = await data.AgentAsync();
+        var inComment = await data.TicketAsync("Printer trouble", comment: "The KRYPTONITE toner leaks on page two");
+        var inSubject = await data.TicketAsync("Kryptonite badge reader");
+        var neither = await data.TicketAsync("Nothing to see");
+        using var client = await SignInAsync(me.Email!);
+
+        async Task<long[]> SearchAsync(string q) =>
+            ViewsData.Numbers(await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&q={Uri.EscapeDataString(q)}"));
+
+        (await SearchAsync("kryptonite")).ShouldBe([inComment, inSubject], ignoreOrder: true);
+        (await SearchAsync("toner kryptonite")).ShouldBe([inComment]);
+        (await SearchAsync("badge")).ShouldBe([inSubject]);
+        (await SearchAsync($"#{neither}")).ShouldBe([neither]);
+        (await SearchAsync($"{neither}")).ShouldBe([neither]);
+        (await SearchAsync("nowhere-to-be-found")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Sorts_order_by_update_creation_and_priority()
+    {
+        var data = await new ViewsData(portal).StartAsync("Sorts");
+        var me = await data.AgentAsync();
+        var a = await data.TicketAsync("A", priority: TicketPriority.Low, created: TimeSpan.FromDays(3), updated: TimeSpan.FromHours(1));
+        var b = await data.TicketAsync("B", priority: TicketPriority.Urgent, created: TimeSpan.FromDays(1), updated: TimeSpan.FromHours(3));
+        var c = await data.TicketAsync("C", priority: TicketPriority.High, created: TimeSpan.FromDays(2), updated: TimeSpan.FromHours(2));
+        var d = await data.TicketAsync("D", priority: TicketPriority.Normal, created: TimeSpan.FromDays(4), updated: TimeSpan.FromHours(4));
+        using var client = await SignInAsync(me.Email!);
+
+        async Task<long[]> SortAsync(string sort) =>
+            ViewsData.Numbers(await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}{sort}"));
+
+        (await SortAsync("")).ShouldBe([a, c, b, d]);
+        (await SortAsync("&sort=Updated")).ShouldBe([a, c, b, d]);
+        (await SortAsync("&sort=CreatedNewest")).ShouldBe([b, c, a, d]);
+        (await SortAsync("&sort=CreatedOldest")).ShouldBe([d, a, c, b]);
+        (await SortAsync("&sort=Priority")).ShouldBe([b, c, d, a]);
+    }
+
+    [Theory]
+    [InlineData("Updated")]
+    [InlineData("CreatedOldest")]
+    [InlineData("Priority")]
+    public async Task Keyset_paging_walks_sixty_tickets_forwards_and_back(string sort)
+    {
+        var data = await new ViewsData(portal).StartAsync("Paging");
+        var me = await data.AgentAsync();
+        var all = new List<long>();
+        for (var i = 0; i < 60; i++)
+        {
+            // Pairs share their update time, so the number has to break the tie.
+            all.Add(await data.TicketAsync($"Ticket {i}", priority: (TicketPriority)(i % 4), created: TimeSpan.FromMinutes(600 - i),
+                updated: TimeSpan.FromMinutes(100 - i / 2)));
+        }
+        using var client = await SignInAsync(me.Email!);
+
+        var first = await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&sort={sort}");
+        var firstRows = ViewsData.Numbers(first);
+        firstRows.Length.ShouldBe(25);
+        first.Find("a[rel=prev]").ShouldBeNull();
+        var second = await client.GetAsync(first.Find("a[rel=next]")!.GetAttribute("href")!);
+        var secondRows = ViewsData.Numbers(second);
+        secondRows.Length.ShouldBe(25);
+        var third = await client.GetAsync(second.Find("a[rel=next]")!.GetAttribute("href")!);
+        var thirdRows = ViewsData.Numbers(third);
+        thirdRows.Length.ShouldBe(10);
+        third.Find("a[rel=next]").ShouldBeNull();
+
+        var walked = firstRows.Concat(secondRows).Concat(thirdRows).ToArray();
+        walked.ShouldBe(all, ignoreOrder: true);
+        walked.Distinct().Count().ShouldBe(60);
+        var expected = sort switch
+        {
+            "Updated" => all.OrderByDescending(id => all.IndexOf(id) / 2).ThenByDescending(id => id),
+            "CreatedOldest" => all.OrderBy(id => id),
+            _ => all.OrderByDescending(id => (all.IndexOf(id) % 4)).ThenByDescending(id => id),
+        };
+        walked.ShouldBe(expected.ToArray());
+
+        var back = await client.GetAsync(third.Find("a[rel=prev]")!.GetAttribute("href")!);
+        ViewsData.Numbers(back).ShouldBe(secondRows);
+        var backAgain = await client.GetAsync(back.Find("a[rel=prev]")!.GetAttribute("href")!);
+        ViewsData.Numbers(backAgain).ShouldBe(firstRows);
+        backAgain.Find("a[rel=prev]").ShouldBeNull();
+        backAgain.Find("a[rel=next]")!.GetAttribute("href")!.ShouldContain($"org={data.OrganizationId}");
+    }
+
+    [Fact]
+    public async Task The_list_handler_returns_only_the_list_and_with_htmx_the_counts_too()
+    {
+        var data = await new ViewsData(portal).StartAsync("Partial");
+        var me = await data.AgentAsync();
+        var ticket = await data.TicketAsync("Partial one", TicketStatus.New, priority: TicketPriority.High);
+        using var client = await SignInAsync(me.Email!);
+        var url = $"/Agent?handler=List&view=AllOpen&org={data.OrganizationId}&priority=High";
+
+        var plain = await client.Http.GetAsync(url);
+        plain.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await plain.Content.ReadAsStringAsync();
+        html.ShouldNotContain("<html");
+        html.ShouldNotContain("views-filter");
+        html.ShouldNotContain("views-nav");
+        html.TrimStart().ShouldStartWith("<div id=\"views-list\"");
+        html.ShouldContain($"data-ticket=\"{ticket}\"");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("HX-Request", "true");
+        var htmx = await client.Http.SendAsync(request);
+        var swapped = await htmx.Content.ReadAsStringAsync();
+        swapped.ShouldNotContain("<html");
+        swapped.ShouldContain($"data-ticket=\"{ticket}\"");
+        var fragment = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(swapped);
+        fragment.QuerySelector("#views-nav")!.GetAttribute("hx-swap-oob").ShouldBe("true");
+        fragment.QuerySelector("#views-nav [data-count='AllOpen']").ShouldNotBeNull();
+        htmx.Headers.GetValues("HX-Replace-Url").Single().ShouldBe($"/Agent?priority=High&org={data.OrganizationId}&view=AllOpen");
+
+        // The full page polls the same list every 30 seconds and offers the same request as a button.
+        var page = await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&priority=High");
+        var list = page.Find("#views-list")!;
+        list.GetAttribute("hx-trigger").ShouldBe("every 30s");
+        list.GetAttribute("hx-get").ShouldBe(page.Find("[data-refresh]")!.GetAttribute("hx-get"));
+        list.GetAttribute("hx-get")!.ShouldContain("handler=List");
+        page.Find("form#views-filter")!.GetAttribute("hx-get").ShouldBe("/Agent?handler=List");
+        page.Find("script[src^='/lib/htmx/htmx.min.js']").ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("customer@example.com")]
+    [InlineData("orders@example.com")]
+    public async Task Customers_and_the_orders_team_are_refused(string email)
+    {
+        using var client = await SignInAsync(email);
+        (await client.GetAsync("/Agent")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.GetAsync("/Agent?handler=List&view=AllOpen")).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Admins_see_the_views_in_polish()
+    {
+        using var client = await SignInAsync("admin@example.com");
+        var page = await client.GetAsync("/Agent?view=RecentlySolved&q=nothing-matches-this");
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Find("[data-view='RecentlySolved']")!.TextContent.ShouldContain("Ostatnio rozwiązane");
+        page.Find("[data-empty]")!.TextContent.Trim().ShouldBe("Żadne zgłoszenie w tym widoku nie pasuje do tych filtrów.");
+    }
+}
+
+/// <summary>On its own database: ten thousand tickets would crowd every other test's views.</summary>
+public sealed class ViewsCountCapTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Counts_stop_at_ten_thousand_and_say_so()
+    {
+        var data = await new ViewsData(portal).StartAsync("Cap");
+        var me = await data.AgentAsync();
+        await portal.WithDbAsync(async db =>
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Tickets.AddRange(Enumerable.Range(0, TicketViews.CountCap + 1).Select(i => new Ticket
+            {
+                Subject = $"On hold {i}", Status = TicketStatus.OnHold, RequesterId = data.RequesterId, CreatedAt = data.Now, UpdatedAt = data.Now,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync(me.Email!);
+
+        var page = await client.GetAsync("/Agent?view=OnHold");
+        page.Find("[data-count='OnHold']")!.TextContent.Trim().ShouldBe("10,000+");
+        page.Find("[data-count='Pending']")!.TextContent.Trim().ShouldNotEndWith("+");
+        ViewsData.Numbers(page).Length.ShouldBe(25);
+    }
+}
