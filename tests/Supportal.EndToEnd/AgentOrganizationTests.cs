@@ -121,6 +121,12 @@ public sealed class AgentOrganizationTests(Browser browser, LivePortal portal) :
         await Assertions.Expect(page.Locator("[data-preview-changes]")).ToContainTextAsync("Set status: Pending");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, "agent-macros-en-desktop");
+        await page.SetViewportSizeAsync(390, 844);
+        (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getAnimations().length === 0");
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, "agent-macros-en-phone-dark");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save macro" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The macro Thanks has been saved.");
         await Assertions.Expect(page.Locator("[data-macros='mine'] [data-macro='Thanks']")).ToBeVisibleAsync();
