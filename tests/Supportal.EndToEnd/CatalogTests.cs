@@ -40,7 +40,7 @@ public sealed class CatalogTests(Browser browser, LivePortal portal) : IClassFix
         await Assertions.Expect(preview.GetByLabel("Switch model").Locator("option")).ToHaveTextAsync(["Choose…", "MS-24", "MS-48"]);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
 
-        await page.GotoAsync("/Admin/Organizations");
+        await page.GotoAsync("/Agent/Organizations");
         await Browser.ScreenshotAsync(page, "organizations-en-desktop");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await page.GetByRole(AriaRole.Link, new() { Name = "Northwind Logistics" }).ClickAsync();
@@ -48,7 +48,7 @@ public sealed class CatalogTests(Browser browser, LivePortal portal) : IClassFix
         await sharing.GetByRole(AriaRole.Switch, new() { Name = "Members can see each other's requests" }).CheckAsync();
         await sharing.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-sharing-state]")).ToHaveTextAsync("Members see each other's requests");
-        await Assertions.Expect(page.GetByRole(AriaRole.Switch)).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#sharesRequests")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("[data-contracts]")).ToContainTextAsync("DEMO-0001");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
 

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Supportal.Contracts;
 using Supportal.Data;
 using Supportal.Platform;
 
@@ -229,6 +230,7 @@ public sealed class AccountImporter(AppDbContext db, ILookupNormalizer normalize
         }
         pending.Clear();
         db.Users.AddRange(fresh);
+        await OrganizationDomains.JoinAllAsync(db, fresh);
         await db.SaveChangesAsync(cancellationToken);
         // Tracked accounts would otherwise pile up and slow every later batch's change detection.
         db.ChangeTracker.Clear();

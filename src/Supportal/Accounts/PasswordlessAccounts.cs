@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Supportal.Contracts;
+using Supportal.Data;
 
 namespace Supportal.Accounts;
 
@@ -6,7 +8,7 @@ namespace Supportal.Accounts;
 /// Accounts made for a person who was never signed up: someone who sent a request without signing in, or an
 /// address copied on a request. They have no password; "Get a password" sets one and proves the address.
 /// </summary>
-public sealed class PasswordlessAccounts(UserManager<ApplicationUser> users, TimeProvider clock)
+public sealed class PasswordlessAccounts(UserManager<ApplicationUser> users, AppDbContext db, TimeProvider clock)
 {
     /// <summary>The account with this address, or a new one. Call inside the caller's transaction.</summary>
     public async Task<(ApplicationUser User, bool Created)> FindOrCreateAsync(string email, string? name, string language)
@@ -23,6 +25,7 @@ public sealed class PasswordlessAccounts(UserManager<ApplicationUser> users, Tim
         var result = await users.CreateAsync(user);
         if (!result.Succeeded)
             throw new InvalidOperationException("Could not create an account: " + string.Join(" ", result.Errors.Select(e => e.Code)));
+        await OrganizationDomains.JoinAsync(db, user);
         return (user, true);
     }
 }

@@ -119,6 +119,20 @@ public sealed class CatalogTests(PortalFactory portal) : IClassFixture<PortalFac
         (await portal.WithDbAsync(db => db.Products.CountAsync())).ShouldBe(count);
     }
 
+    [Theory]
+    [InlineData("orders@example.com")]
+    [InlineData("agent@example.com")]
+    [InlineData("customer@example.com")]
+    public async Task Only_admins_may_open_the_catalog_pages(string email)
+    {
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync(email);
+        var manufacturer = await portal.WithDbAsync(db => db.Manufacturers.Select(m => m.Id).FirstAsync());
+
+        foreach (var url in new[] { "/Admin/Manufacturers", "/Admin/Products", $"/Admin/Fields?manufacturerId={manufacturer}" })
+            (await client.GetAsync(url)).Status.ShouldBe(HttpStatusCode.Forbidden, url);
+    }
+
     private Task<int> ManufacturerIdAsync(string name) =>
         portal.WithDbAsync(db => db.Manufacturers.Where(m => m.Name == name).Select(m => m.Id).SingleAsync());
 

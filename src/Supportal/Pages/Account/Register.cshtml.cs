@@ -72,6 +72,7 @@ public sealed class RegisterModel(
             return Page();
         }
         await contracts.RegisterAsync(contract, user);
+        await OrganizationDomains.JoinAsync(db, user);
         audit.Record(db, AuditActions.SignedUp, user.Id);
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         mails.ConfirmAddress(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = token }, Request.Scheme)!);

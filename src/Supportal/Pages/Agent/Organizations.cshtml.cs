@@ -7,9 +7,9 @@ using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Data;
 
-namespace Supportal.Pages.Admin;
+namespace Supportal.Pages.Agent;
 
-/// <summary>The customer companies, found by name, a page at a time; and a new one added.</summary>
+/// <summary>The customer companies, found by name, a page at a time; admins also add new ones.</summary>
 public sealed class OrganizationsModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
@@ -47,6 +47,8 @@ public sealed class OrganizationsModel(AppDbContext db, AuditLog audit, IStringL
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!User.IsInRole(Roles.Admin))
+            return Forbid();
         if (!ModelState.IsValid)
         {
             await OnGetAsync(null, null);
@@ -59,7 +61,7 @@ public sealed class OrganizationsModel(AppDbContext db, AuditLog audit, IStringL
         audit.Record(db, AuditActions.OrganizationChanged, User.AccountId(), $"organization {organization.Id} created: {organization.Name}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer["Orgs.Created", organization.Name].Value;
-        return RedirectToPage("/Admin/Organization", new { id = organization.Id });
+        return RedirectToPage("/Agent/Organization", new { id = organization.Id });
     }
 }
 
