@@ -78,6 +78,11 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         await AttachAsync(ticket, comment, author.Id, attachments);
         if (ticket.Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
         {
+            // The reopening belongs in the ticket's history like an agent's change.
+            db.TicketEvents.Add(new TicketEvent
+            {
+                TicketId = ticket.Id, ActorId = author.Id, At = now, Field = "Status", OldValue = ticket.Status.ToString(), NewValue = nameof(TicketStatus.Open),
+            });
             ticket.Status = TicketStatus.Open;
             ticket.SolvedAt = null;
         }
