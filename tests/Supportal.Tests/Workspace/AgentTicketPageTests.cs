@@ -146,6 +146,31 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_file_on_an_internal_note_is_served_to_agents_and_never_to_the_customer()
+    {
+        var requester = await portal.CreateUserAsync("page.file@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Logs attached");
+        await portal.AgentAsync("page.agent4@agent.test");
+        using var client = await portal.SignedInAsync("page.agent4@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+
+        var noted = await client.UploadAsync(page.Form("form[data-ticket-form]"), "Files", "screen.png", FollowData.Png,
+            Values(("Input.Body", "Screenshot of the admin console"), ("Input.Mode", "Note")));
+
+        var note = noted.FindAll("[data-comment]").Last();
+        note.GetAttribute("data-public").ShouldBe("false");
+        var link = note.QuerySelector("[data-download]")!.GetAttribute("href")!;
+        link.ShouldStartWith($"/Agent/Tickets/{ticket.Id}/files/");
+        (await client.Http.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.Http.GetAsync(note.QuerySelector("img.attachment-thumb")!.GetAttribute("src"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fileId = link.Split('/').Last();
+        using var customer = await portal.SignedInAsync("page.file@agent.test");
+        (await customer.GetAsync(link)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await customer.Http.GetAsync($"/Tickets/{ticket.Id}/files/{fileId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await customer.GetAsync($"/Tickets/{ticket.Id}")).Text.ShouldNotContain("screen.png");
+    }
+
+    [Fact]
     public async Task A_closed_ticket_is_shown_read_only_and_unknown_numbers_are_not_found()
     {
         var requester = await portal.CreateUserAsync("page.closed@agent.test");

@@ -74,6 +74,7 @@ public sealed class MergeTests(PortalFactory portal) : IClassFixture<PortalFacto
         var target = await portal.CreateAsync(owner.Id, "Target");
         await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == closed.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.Closed)));
         await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == mergedAway.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.MergedIntoId, target.Id)));
+        await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == duplicate.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Priority, TicketPriority.High)));
 
         (await CheckAsync(duplicate.Id, duplicate.Id)).ShouldBe("Workflow.Merge.Self");
         (await CheckAsync(duplicate.Id, closed.Id)).ShouldBe("Workflow.Merge.Closed");
@@ -89,6 +90,10 @@ public sealed class MergeTests(PortalFactory portal) : IClassFixture<PortalFacto
         var intoClosed = await client.SubmitAsync(page.Form("form[data-merge-form]"), new Dictionary<string, string> { ["Merge.Target"] = closed.Id.ToString() });
         intoClosed.FieldError("Merge.Target").ShouldBe($"Ticket #{closed.Id} is closed.");
         intoClosed.Find("[data-merge]")!.HasAttribute("open").ShouldBeTrue();
+        // The ticket's own form next to it still shows the ticket as it is.
+        intoClosed.Find("input[name='Input.Tags']")!.GetAttribute("value").ShouldBe("");
+        intoClosed.Find("select[name='Input.Priority'] option[selected]")!.GetAttribute("value").ShouldBe("High");
+        intoClosed.Find("input[name='Input.Version']")!.GetAttribute("value").ShouldBe((await portal.TicketAsync(duplicate.Id)).Version.ToString());
         // A forged confirmation skips no rule.
         var forged = await client.SubmitAsync(page.Form("form[data-merge-form]"),
             new Dictionary<string, string> { ["Merge.Target"] = mergedAway.Id.ToString(), ["Merge.Confirm"] = "true" });

@@ -38,14 +38,16 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
     {
         if (!await LoadAsync(id))
             return NotFound();
-        var t = View.Ticket;
-        Input = new AgentTicketInput
-        {
-            Version = t.Version, LastEventId = View.LastEventId, LastCommentId = View.LastCommentId, Priority = t.Priority,
-            GroupId = t.GroupId, AssigneeId = t.AssigneeId, Tags = string.Join(' ', View.Tags),
-        };
+        FillInput();
         return Page();
     }
+
+    /// <summary>The main form as the ticket is now (when it was not what was posted).</summary>
+    private void FillInput() => Input = new AgentTicketInput
+    {
+        Version = View.Ticket.Version, LastEventId = View.LastEventId, LastCommentId = View.LastCommentId, Priority = View.Ticket.Priority,
+        GroupId = View.Ticket.GroupId, AssigneeId = View.Ticket.AssigneeId, Tags = string.Join(' ', View.Tags),
+    };
 
     public async Task<IActionResult> OnPostSaveAsync(long id)
     {
@@ -95,6 +97,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
     {
         if (!await LoadAsync(id))
             return NotFound();
+        FillInput();
         if (Merge.Target is not { } target)
             ModelState.AddModelError("Merge.Target", localizer["Workflow.Merge.Required"]);
         else if (await merge.CheckAsync(id, target) is { } problem)
