@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Supportal.Tickets;
+using Supportal.Workspace;
 
 namespace Supportal.Pages.Agent;
 
@@ -31,6 +34,22 @@ public sealed class AgentTicketInput
     public const string NoteMode = "Note";
 
     public bool IsNote => Mode == NoteMode;
+
+    /// <summary>The form as the workflow's change set: the whole state of the fields, "Take it" assigning to <paramref name="me"/>.</summary>
+    public TicketChanges ToChanges(Guid me) => new()
+    {
+        Status = Status, Priority = Priority, Group = new(GroupId), Assignee = new(TakeIt ? me : AssigneeId),
+        Tags = TicketChanges.SplitTags(Tags), AddCcs = AddCc?.Trim() is { Length: > 0 } cc ? [cc] : [], RemoveCcs = RemoveCcs,
+        Comment = Body?.Trim() ?? "", CommentIsPublic = !IsNote,
+    };
+
+    /// <summary>Rendered HTML as text, for the preview the script asks for.</summary>
+    public static string Html(IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
 }
 
 /// <summary>"Merge into…": the target's number, then a confirming second post.</summary>

@@ -64,13 +64,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
             ModelState.AddModelError(nameof(Files), store.Describe(problem, fileName, localizer));
         if (!ModelState.IsValid)
             return Page();
-        var changes = new TicketChanges
-        {
-            Status = Input.Status, Priority = Input.Priority, Group = new(Input.GroupId),
-            Assignee = new(Input.TakeIt ? Me : Input.AssigneeId), Tags = TicketChanges.SplitTags(Input.Tags),
-            AddCcs = cc.Length > 0 ? [cc] : [], RemoveCcs = Input.RemoveCcs, Comment = body, CommentIsPublic = !Input.IsNote,
-        };
-        var result = await workflow.ApplyAsync(id, Input.Version, await db.Users.SingleAsync(u => u.Id == Me), changes, Files);
+        var result = await workflow.ApplyAsync(id, Input.Version, await db.Users.SingleAsync(u => u.Id == Me), Input.ToChanges(Me), Files);
         if (result.Conflict)
             return await ConflictAsync(id);
         foreach (var (field, key) in result.Errors)
@@ -86,7 +80,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
     {
         var html = Markdown.ToHtml(Input.Body ?? "");
         if (Request.Headers["X-Preview"] == "1")
-            return Content(Html(html), "text/html");
+            return Content(AgentTicketInput.Html(html), "text/html");
         if (!await LoadAsync(id))
             return NotFound();
         Preview = html;
@@ -147,10 +141,4 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         return true;
     }
 
-    private static string Html(Microsoft.AspNetCore.Html.IHtmlContent content)
-    {
-        using var writer = new StringWriter();
-        content.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
-        return writer.ToString();
-    }
 }
