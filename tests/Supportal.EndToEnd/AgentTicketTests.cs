@@ -63,10 +63,12 @@ public sealed class AgentTicketTests(Browser browser, LivePortal portal) : IClas
 
         await agent.Locator("label[for=mode-public]").ClickAsync();
         await agent.GetByLabel(t["message"], new() { Exact = true }).FillAsync(reply);
+        await agent.EvaluateAsync("() => { window.samePage = true; }");
         await agent.GetByRole(AriaRole.Button, new() { Name = t["preview"], Exact = true }).ClickAsync();
         await Assertions.Expect(agent.Locator("[data-preview-output] strong")).ToHaveTextAsync("new driver");
         // The preview came by script: the page (and the text typed) stayed.
         await Assertions.Expect(agent.GetByLabel(t["message"], new() { Exact = true })).ToHaveValueAsync(reply);
+        (await agent.EvaluateAsync<bool>("() => window.samePage === true")).ShouldBeTrue();
         (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
         await agent.GetByRole(AriaRole.Button, new() { Name = t["pending"], Exact = true }).ClickAsync();
         await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["replySent"]);
