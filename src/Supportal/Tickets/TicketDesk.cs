@@ -66,15 +66,25 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         return ticket;
     }
 
-    /// <summary>A public reply. A reply reopens a request that waits for the customer or was solved.</summary>
-    public async Task ReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
+    /// <summary>
+    /// A public reply. A reply reopens a request that waits for the customer or was solved; a reply to a closed
+    /// request starts a follow-up request linked to it. Returns the request that got the reply.
+    /// </summary>
+    public async Task<Ticket> ReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
     {
+        if (ticket.Status == TicketStatus.Closed)
+            return await InTransactionAsync(() => FollowUpAsync(ticket, author, body, attachments));
         var now = Now;
         var comment = new TicketComment { Ticket = ticket, AuthorId = author.Id, Body = body, CreatedAt = now };
         ticket.Comments.Add(comment);
         await AttachAsync(ticket, comment, author.Id, attachments);
         if (ticket.Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
         {
+            // The reopening belongs in the ticket's history like an agent's change.
+            db.TicketEvents.Add(new TicketEvent
+            {
+                TicketId = ticket.Id, ActorId = author.Id, At = now, Field = "Status", OldValue = ticket.Status.ToString(), NewValue = nameof(TicketStatus.Open),
+            });
             ticket.Status = TicketStatus.Open;
             ticket.SolvedAt = null;
         }
@@ -82,6 +92,39 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         await sla.UpdateAsync(ticket);
         mails.Updated(ticket, await ParticipantsAsync(ticket.Id), author, body, solved: false);
         await db.SaveChangesAsync();
+        return ticket;
+    }
+
+    /// <summary>
+    /// A closed request stays as it was: the reply opens a new one with the same requester, kind, asset, answers,
+    /// organization and people copied, keeping the subject; the page shows which request it follows.
+    /// </summary>
+    private async Task<Ticket> FollowUpAsync(Ticket closed, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
+    {
+        var now = Now;
+        var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == closed.Id).ToListAsync();
+        var ccs = await db.TicketCcs.Where(c => c.TicketId == closed.Id).Select(c => c.UserId).ToListAsync();
+        var followUp = new Ticket
+        {
+            Kind = closed.Kind, Subject = closed.Subject, Priority = closed.Priority, Status = TicketStatus.New,
+            RequesterId = closed.RequesterId, OrganizationId = closed.OrganizationId, AssetId = closed.AssetId,
+            ServiceId = closed.ServiceId, Impact = closed.Impact, Language = closed.Language, GroupId = closed.GroupId,
+            CreatedAt = now, UpdatedAt = now, FollowUpOfId = closed.Id,
+            Fields = fields.Select(f => new TicketFieldValue
+            {
+                FieldId = f.FieldId, LabelEn = f.LabelEn, LabelPl = f.LabelPl, ValueEn = f.ValueEn, ValuePl = f.ValuePl, Order = f.Order,
+            }).ToList(),
+            Ccs = ccs.Select(id => new TicketCc { UserId = id, AddedAt = now }).ToList(),
+        };
+        var comment = new TicketComment { Ticket = followUp, AuthorId = author.Id, Body = body, CreatedAt = now };
+        followUp.Comments.Add(comment);
+        await AttachAsync(followUp, comment, author.Id, attachments);
+        db.Tickets.Add(followUp);
+        await db.SaveChangesAsync();
+        // The mails name the new number, which the insert gives.
+        mails.Updated(followUp, await ParticipantsAsync(followUp.Id), author, body, solved: false);
+        await db.SaveChangesAsync();
+        return followUp;
     }
 
     /// <summary>"Mark as solved" by someone on the request, with an optional last word.</summary>

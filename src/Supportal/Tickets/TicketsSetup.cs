@@ -21,6 +21,8 @@ public static class TicketsSetup
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddScoped<TicketMails>();
         builder.Services.AddScoped<TicketDesk>();
+        builder.Services.AddScoped<Workspace.TicketWorkflow>();
+        builder.Services.AddScoped<Workspace.TicketMerge>();
         // Adds to the rate limiter options the accounts feature set up (rejection status 429 included).
         // Only sending counts: reading the form is free.
         builder.Services.AddRateLimiter(o => o.AddPolicy(SubmitRateLimit, http => HttpMethods.IsGet(http.Request.Method)

@@ -51,4 +51,20 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
 
         (await client.GetAsync("/Admin")).Status.ShouldBe(System.Net.HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_customer_is_refused_the_agent_ticket_screen_even_for_their_own_request()
+    {
+        var customerId = await portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .SingleAsync(db.Users.Where(u => u.Email == "customer@example.com").Select(u => u.Id)));
+        var ticket = await Supportal.Tests.Tickets.FollowData.CreateAsync(portal, customerId, "Mine, but not this screen");
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync("customer@example.com");
+
+        var refused = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+
+        refused.Status.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        refused.Text.ShouldNotContain("Mine, but not this screen");
+        (await client.GetAsync($"/Tickets/{ticket.Id}")).Status.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
 }

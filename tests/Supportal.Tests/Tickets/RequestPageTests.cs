@@ -105,21 +105,34 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task A_closed_request_shows_a_notice_instead_of_the_reply_form_and_refuses_replies()
+    public async Task A_reply_to_a_closed_request_starts_a_follow_up_request_linked_to_it_and_leaves_the_closed_one_alone()
     {
-        var requester = await portal.CreateUserAsync("closed.owner@request.test");
+        var requester = await portal.CreateUserAsync("closed.owner@request.test", "Rita", "Owner");
+        await portal.CreateUserAsync("closed.cc@request.test");
         var ticket = await portal.CreateAsync(requester.Id, "Old problem");
-        using var client = await portal.SignedInAsync("closed.owner@request.test");
-        var open = await client.GetAsync($"/Tickets/{ticket.Id}");
+        await portal.AddCcAsync(ticket.Id, "closed.cc@request.test", requester.Id);
         await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.Closed)));
+        using var client = await portal.SignedInAsync("closed.owner@request.test");
+        var ccMails = await MailCountAsync("closed.cc@request.test");
 
         var closed = await client.GetAsync($"/Tickets/{ticket.Id}");
-        closed.Find("[data-closed] a")!.GetAttribute("href").ShouldBe("/Tickets/New");
-        closed.Find("form[data-reply-form]").ShouldBeNull();
+        closed.Find("[data-closed]")!.TextContent.ShouldContain("A reply starts a new follow-up request");
         closed.Find("[data-solve]").ShouldBeNull();
-        var refused = await client.SubmitAsync(open.Form("form[data-reply-form]"), Values(("Reply.Body", "Still broken")));
-        refused.Status.ShouldBe(HttpStatusCode.OK);
-        refused.Find("[data-closed]")!.TextContent.ShouldContain("This request is closed");
+        var empty = await client.SubmitAsync(closed.Form("form[data-reply-form]"), Values(("Reply.Body", " ")));
+        empty.FieldError("Reply.Body").ShouldNotBeEmpty();
+        var followUp = await client.SubmitAsync(closed.Form("form[data-reply-form]"), Values(("Reply.Body", "It is back again.")));
+
+        var id = long.Parse(followUp.Path.Split('/').Last());
+        id.ShouldNotBe(ticket.Id);
+        followUp.Find("[role=status]")!.TextContent.ShouldBe($"Your reply started follow-up request #{id}.");
+        followUp.Find("[data-ticket-title]")!.TextContent.ShouldContain("Old problem");
+        followUp.Find($"[data-follow-up-of='{ticket.Id}'] a")!.GetAttribute("href").ShouldBe($"/Tickets/{ticket.Id}");
+        followUp.FindAll("[data-comment] [data-body]").ShouldHaveSingleItem().TextContent.ShouldContain("It is back again.");
+        var created = await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == id)
+            .Select(t => new { t.FollowUpOfId, t.RequesterId, t.Kind, t.Status, Ccs = t.Ccs.Count }).SingleAsync());
+        created.ShouldBe(new { FollowUpOfId = (long?)ticket.Id, RequesterId = requester.Id, Kind = TicketKind.Administrative, Status = TicketStatus.New, Ccs = 1 });
+        (await MailCountAsync("closed.cc@request.test")).ShouldBe(ccMails + 1);
+        (await StatusAsync(ticket.Id)).ShouldBe(TicketStatus.Closed);
         (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
     }
 

@@ -32,6 +32,9 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
     public bool CanSolve => View.Ticket.Status is not (TicketStatus.Solved or TicketStatus.Closed);
     public bool CanRemove(Guid userId) => userId == Me || View.Ticket.RequesterId == Me || TicketAccess.SeesAll(User);
 
+    /// <summary>The closed request this one follows up, if any.</summary>
+    public long? FollowUpOf { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReplyAsync(long id)
@@ -39,9 +42,7 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
         if (!await LoadAsync(id))
             return NotFound();
         var body = Reply.Body?.Trim() ?? "";
-        if (IsClosed)
-            ModelState.AddModelError("Reply.Body", localizer["Request.ClosedNotice"]);
-        else if (body.Length == 0)
+        if (body.Length == 0)
             ModelState.AddModelError("Reply.Body", localizer["Request.Reply.Required"]);
         else if (body.Length > TicketComment.BodyLength)
             ModelState.AddModelError("Reply.Body", localizer["Request.Reply.TooLong", TicketComment.BodyLength]);
@@ -50,8 +51,9 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
             ModelState.AddModelError(nameof(Files), store.Describe(problem, fileName, localizer));
         if (!ModelState.IsValid)
             return Page();
-        await desk.ReplyAsync(await TicketAsync(id), await MeAsync(), body, Files);
-        return Done(id, "Request.Replied");
+        // A reply to a closed request goes to a new follow-up request, which the person is taken to.
+        var replied = await desk.ReplyAsync(await TicketAsync(id), await MeAsync(), body, Files);
+        return replied.Id == id ? Done(id, "Request.Replied") : Done(replied.Id, "Workflow.FollowUpCreated", replied.Id);
     }
 
     public async Task<IActionResult> OnPostSolveAsync(long id)
@@ -107,7 +109,10 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
     private async Task<bool> LoadAsync(long id)
     {
         View = (await RequestView.LoadAsync(db, User, id))!;
-        return View is not null;
+        if (View is null)
+            return false;
+        FollowUpOf = await db.Tickets.Where(t => t.Id == id).Select(t => t.FollowUpOfId).SingleAsync();
+        return true;
     }
 
     private Task<Ticket> TicketAsync(long id) => db.Tickets.SingleAsync(t => t.Id == id);

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Data;
+using Supportal.Tickets;
+
+namespace Supportal.Pages.Agent;
+
+/// <summary>
+/// A ticket's file for support staff (the /Agent folder's rule): any file, internal notes' included, which the
+/// customers' address never serves. Served as the customers' one is: a download, or an image inline in a sandbox.
+/// </summary>
+public sealed class AgentTicketFileModel(AppDbContext db, AttachmentStore store) : PageModel
+{
+    public Task<IActionResult> OnGetAsync(long ticketId, long id) => ServeAsync(ticketId, id, preview: false);
+
+    public Task<IActionResult> OnGetPreviewAsync(long ticketId, long id) => ServeAsync(ticketId, id, preview: true);
+
+    private async Task<IActionResult> ServeAsync(long ticketId, long id, bool preview)
+    {
+        var file = await db.TicketAttachments.Where(a => a.Id == id && a.TicketId == ticketId)
+            .Select(a => new { a.FileName, a.ContentType, a.Sha256 }).FirstOrDefaultAsync();
+        if (file is null)
+            return NotFound();
+        var path = store.PathOf(file.Sha256);
+        if ((preview && !file.ContentType.StartsWith("image/", StringComparison.Ordinal)) || !System.IO.File.Exists(path))
+            return NotFound();
+        var headers = Response.Headers;
+        headers.ContentDisposition = $"{(preview ? "inline" : "attachment")}; filename*=UTF-8''{Uri.EscapeDataString(file.FileName)}";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        headers.CacheControl = "private, no-store";
+        return new PhysicalFileResult(path, preview ? file.ContentType : "application/octet-stream") { EnableRangeProcessing = true };
+    }
+}

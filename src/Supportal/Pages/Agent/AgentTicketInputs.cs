@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Supportal.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Pages.Agent;
+
+/// <summary>
+/// The ticket screen's main form: the composer and the side panel's fields, saved together. It carries the version
+/// and the last history row and comment the agent saw, so a save after someone else's is told what changed.
+/// </summary>
+public sealed class AgentTicketInput
+{
+    public int Version { get; set; }
+    public long LastEventId { get; set; }
+    public long LastCommentId { get; set; }
+
+    public string? Body { get; set; }
+
+    /// <summary><see cref="PublicMode"/> or <see cref="NoteMode"/>.</summary>
+    public string Mode { get; set; } = PublicMode;
+
+    /// <summary>The "Submit as" button pressed; none keeps the status (a New ticket becomes Open).</summary>
+    public TicketStatus? Status { get; set; }
+    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public int? GroupId { get; set; }
+    public Guid? AssigneeId { get; set; }
+    public string? Tags { get; set; }
+    public string? AddCc { get; set; }
+    public List<Guid> RemoveCcs { get; set; } = [];
+    public bool TakeIt { get; set; }
+
+    public const string PublicMode = "Public";
+    public const string NoteMode = "Note";
+
+    public bool IsNote => Mode == NoteMode;
+
+    /// <summary>The form as the workflow's change set: the whole state of the fields, "Take it" assigning to <paramref name="me"/>.</summary>
+    public TicketChanges ToChanges(Guid me) => new()
+    {
+        Status = Status, Priority = Priority, Group = new(GroupId), Assignee = new(TakeIt ? me : AssigneeId),
+        Tags = TicketChanges.SplitTags(Tags), AddCcs = AddCc?.Trim() is { Length: > 0 } cc ? [cc] : [], RemoveCcs = RemoveCcs,
+        Comment = Body?.Trim() ?? "", CommentIsPublic = !IsNote,
+    };
+
+    /// <summary>Rendered HTML as text, for the preview the script asks for.</summary>
+    public static string Html(IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
+}
+
+/// <summary>"Merge into…": the target's number, then a confirming second post.</summary>
+public sealed class AgentTicketMergeInput
+{
+    public long? Target { get; set; }
+    public bool Confirm { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Supportal.Data;
+using Supportal.Pages.Tickets;
+using Supportal.Platform;
+using Supportal.Tickets;
+
+namespace Supportal.Pages.Agent;
+
+/// <summary>
+/// What the agent's ticket screen shows, read as projections: the header and side panel, the whole conversation
+/// (internal notes included), the people copied, tags, the requester's other tickets and the history.
+/// </summary>
+public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyList<TicketFieldValue> Fields, IReadOnlyList<RequestView.Person> Ccs,
+    IReadOnlyList<AgentTicketView.Comment> Comments, IReadOnlyList<RequestView.File> Files, IReadOnlyList<string> Tags,
+    IReadOnlyList<AgentTicketView.Change> History, IReadOnlyList<AgentTicketView.Other> OtherTickets)
+{
+    public sealed record Header(long Id, string Subject, TicketKind Kind, TicketStatus Status, TicketPriority Priority, DateTime CreatedAt,
+        DateTime UpdatedAt, int Version, int? GroupId, Guid? AssigneeId, Guid RequesterId, string RequesterFirst, string RequesterLast,
+        string? RequesterEmail, string RequesterLanguage, string? Organization, string? Product, string? SerialNumber, string? ContractNumber,
+        string? ServiceLevel, string? ServiceEn, string? ServicePl, BusinessImpact? Impact, DateTime? OccurredAt, string? Process,
+        string? MoreInformation, long? MergedIntoId, long? FollowUpOfId)
+    {
+        public string Requester => $"{RequesterFirst} {RequesterLast}".Trim() is { Length: > 0 } name ? name : RequesterEmail ?? "";
+        public string? Service => ServiceEn is null ? null : Languages.Pick(ServiceEn, ServicePl ?? ServiceEn);
+        public bool IsClosed => Status == TicketStatus.Closed;
+    }
+
+    public sealed record Comment(long Id, string Author, string Body, bool IsPublic, DateTime CreatedAt);
+
+    public sealed record Change(long Id, string? Actor, DateTime At, string Field, string? OldValue, string? NewValue);
+
+    public sealed record Other(long Id, string Subject, TicketStatus Status, DateTime UpdatedAt);
+
+    public long LastEventId => History.Count == 0 ? 0 : History.Max(h => h.Id);
+
+    public long LastCommentId => Comments.Count == 0 ? 0 : Comments.Max(c => c.Id);
+
+    public IEnumerable<RequestView.File> FilesOf(long commentId) => Files.Where(f => f.CommentId == commentId);
+
+    public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id)
+    {
+        var header = await db.Tickets.AsNoTracking().Where(t => t.Id == id)
+            .Select(t => new Header(t.Id, t.Subject, t.Kind, t.Status, t.Priority, t.CreatedAt, t.UpdatedAt, t.Version, t.GroupId, t.AssigneeId,
+                t.RequesterId, t.Requester.FirstName, t.Requester.LastName, t.Requester.Email, t.Requester.Language,
+                t.Organization == null ? null : t.Organization.Name, t.Asset == null ? null : t.Asset.Product.Name,
+                t.Asset == null ? null : t.Asset.SerialNumber, t.Asset == null ? null : t.Asset.Contract.Number,
+                t.Asset == null ? null : t.Asset.Contract.ServiceLevel.Name, t.Service == null ? null : t.Service.NameEn,
+                t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation, t.MergedIntoId, t.FollowUpOfId))
+            .FirstOrDefaultAsync();
+        if (header is null)
+            return null;
+        var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id).ToListAsync();
+        var ccs = await db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
+            .Select(c => new RequestView.Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)).ToListAsync();
+        var comments = (await db.TicketComments.Where(c => c.TicketId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.IsPublic, c.CreatedAt }).ToListAsync())
+            .Select(c => new Comment(c.Id, Names.Display(c.FirstName, c.LastName, c.Email), c.Body, c.IsPublic, c.CreatedAt)).ToList();
+        var files = await db.TicketAttachments.Where(a => a.TicketId == id).OrderBy(a => a.Id)
+            .Select(a => new RequestView.File(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size)).ToListAsync();
+        var tags = await db.TicketTags.Where(t => t.TicketId == id).OrderBy(t => t.Tag).Select(t => t.Tag).ToListAsync();
+        var history = (await db.TicketEvents.Where(e => e.TicketId == id).OrderByDescending(e => e.Id)
+            .Select(e => new { e.Id, Actor = db.Users.Where(u => u.Id == e.ActorId).Select(u => new { u.FirstName, u.LastName, u.Email }).FirstOrDefault(),
+                e.At, e.Field, e.OldValue, e.NewValue }).ToListAsync())
+            .Select(e => new Change(e.Id, e.Actor is null ? null : Names.Display(e.Actor.FirstName, e.Actor.LastName, e.Actor.Email), e.At, e.Field, e.OldValue, e.NewValue))
+            .ToList();
+        var others = await db.Tickets.Where(t => t.RequesterId == header.RequesterId && t.Id != id)
+            .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(10)
+            .Select(t => new Other(t.Id, t.Subject, t.Status, t.UpdatedAt)).ToListAsync();
+        return new AgentTicketView(header, fields, ccs, comments, files, tags, history, others);
+    }
+}

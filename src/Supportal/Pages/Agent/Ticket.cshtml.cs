@@ -1,0 +1,144 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Supportal.Accounts;
+using Supportal.Data;
+using Supportal.Platform;
+using Supportal.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Pages.Agent;
+
+/// <summary>
+/// The agent's ticket screen (AGT-2): the whole conversation with internal notes, a composer for public replies and
+/// notes with a preview and files, the side panel's fields saved with it through <see cref="TicketWorkflow"/>, the
+/// history, and "Merge into…". A save based on an outdated version is shown what changed instead of overwriting it.
+/// </summary>
+[AcceptsAttachments]
+public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, TicketMerge merge, AttachmentStore store,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty] public AgentTicketInput Input { get; set; } = new();
+    [BindProperty] public AgentTicketMergeInput Merge { get; set; } = new();
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
+    public AgentTicketView View { get; private set; } = null!;
+    public IReadOnlyList<SelectListItem> Groups { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Agents { get; private set; } = [];
+    public Microsoft.AspNetCore.Html.IHtmlContent? Preview { get; private set; }
+    public IReadOnlyList<AgentTicketView.Change> ChangedMeanwhile { get; private set; } = [];
+    public IReadOnlyList<AgentTicketView.Comment> CommentsMeanwhile { get; private set; } = [];
+    public string? MergeTargetSubject { get; private set; }
+    public Guid Me => User.RequiredAccountId();
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        FillInput();
+        return Page();
+    }
+
+    /// <summary>The main form as the ticket is now (when it was not what was posted).</summary>
+    private void FillInput() => Input = new AgentTicketInput
+    {
+        Version = View.Ticket.Version, LastEventId = View.LastEventId, LastCommentId = View.LastCommentId, Priority = View.Ticket.Priority,
+        GroupId = View.Ticket.GroupId, AssigneeId = View.Ticket.AssigneeId, Tags = string.Join(' ', View.Tags),
+    };
+
+    public async Task<IActionResult> OnPostSaveAsync(long id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        var body = Input.Body?.Trim() ?? "";
+        var cc = Input.AddCc?.Trim() ?? "";
+        if (cc.Length > 0 && (cc.Length > 256 || !new EmailAddressAttribute().IsValid(cc)))
+            ModelState.AddModelError("Input.AddCc", localizer["Request.Cc.Invalid"]);
+        if (Files.Count > 0 && body.Length == 0)
+            ModelState.AddModelError("Input.Body", localizer["AgentTicket.FilesNeedText"]);
+        var (problem, fileName) = await store.CheckAsync(Files);
+        if (problem != AttachmentStore.Problem.None)
+            ModelState.AddModelError(nameof(Files), store.Describe(problem, fileName, localizer));
+        if (!ModelState.IsValid)
+            return Page();
+        var result = await workflow.ApplyAsync(id, Input.Version, await db.Users.SingleAsync(u => u.Id == Me), Input.ToChanges(Me), Files);
+        if (result.Conflict)
+            return await ConflictAsync(id);
+        foreach (var (field, key) in result.Errors)
+            ModelState.AddModelError(field switch { "" => "", "Comment" => "Input.Body", _ => $"Input.{field}" }, localizer[key]);
+        if (!ModelState.IsValid)
+            return Page();
+        TempData["StatusMessage"] = localizer[body.Length == 0 ? "AgentTicket.Saved" : Input.IsNote ? "AgentTicket.NoteAdded" : "AgentTicket.ReplySent"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The composer's preview: just the HTML for the script, or the whole page with it when scripts are off.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(long id)
+    {
+        var html = Markdown.ToHtml(Input.Body ?? "");
+        if (Request.Headers["X-Preview"] == "1")
+            return Content(AgentTicketInput.Html(html), "text/html");
+        if (!await LoadAsync(id))
+            return NotFound();
+        Preview = html;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(long id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        FillInput();
+        if (Merge.Target is not { } target)
+            ModelState.AddModelError("Merge.Target", localizer["Workflow.Merge.Required"]);
+        else if (await merge.CheckAsync(id, target) is { } problem)
+            ModelState.AddModelError("Merge.Target", localizer[problem, target]);
+        if (!ModelState.IsValid)
+            return Page();
+        if (!Merge.Confirm)
+        {
+            MergeTargetSubject = await db.Tickets.Where(t => t.Id == Merge.Target).Select(t => t.Subject).SingleAsync();
+            return Page();
+        }
+        var (mergeProblem, conflict) = await merge.MergeAsync(id, Merge.Target!.Value, Merge.Version, await db.Users.SingleAsync(u => u.Id == Me));
+        if (conflict)
+            return await ConflictAsync(id);
+        if (mergeProblem is not null)
+        {
+            ModelState.AddModelError("Merge.Target", localizer[mergeProblem, Merge.Target]);
+            return Page();
+        }
+        TempData["StatusMessage"] = localizer["Workflow.Merge.Done", id, Merge.Target].Value;
+        return RedirectToPage(new { id = Merge.Target });
+    }
+
+    /// <summary>Someone saved first: keep the agent's input, show what changed since their version, and let them save again.</summary>
+    private async Task<IActionResult> ConflictAsync(long id)
+    {
+        await LoadAsync(id);
+        ChangedMeanwhile = View.History.Where(h => h.Id > Input.LastEventId).ToList();
+        CommentsMeanwhile = View.Comments.Where(c => c.Id > Input.LastCommentId).ToList();
+        foreach (var key in new[] { "Input.Version", "Input.LastEventId", "Input.LastCommentId", "Merge.Version", "Input.Status", "Input.TakeIt" })
+            ModelState.Remove(key);
+        (Input.Version, Input.LastEventId, Input.LastCommentId, Merge.Version) = (View.Ticket.Version, View.LastEventId, View.LastCommentId, View.Ticket.Version);
+        ModelState.AddModelError("", localizer["AgentTicket.Conflict"]);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        View = (await AgentTicketView.LoadAsync(db, id))!;
+        if (View is null)
+            return false;
+        Groups = await db.Groups.OrderBy(g => g.Name).Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToListAsync();
+        Agents = (await workflow.Agents().OrderBy(u => u.FirstName).ThenBy(u => u.LastName).ToListAsync())
+            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToList();
+        if (Merge.Version == 0)
+            Merge.Version = View.Ticket.Version;
+        return true;
+    }
+
+}

@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using Supportal.Accounts;
+using Supportal.Data;
+using Supportal.Tickets;
+
+namespace Supportal.Workspace;
+
+/// <summary>A value to set, possibly empty (null clears the group or the assignee); no <c>Set</c> at all leaves it as it is.</summary>
+public sealed record Set<T>(T Value);
+
+/// <summary>
+/// What an agent asks of a ticket in one save: field changes, and optionally a public reply or an internal
+/// note. Every property left null is left as it is, so the ticket screen, bulk actions and macros share it.
+/// </summary>
+public sealed record TicketChanges
+{
+    public TicketStatus? Status { get; init; }
+    public TicketPriority? Priority { get; init; }
+    public Set<int?>? Group { get; init; }
+    public Set<Guid?>? Assignee { get; init; }
+
+    /// <summary>The whole set of tags (the ticket screen's text box); null leaves them.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>Tags to add to whatever is there (bulk actions, macros).</summary>
+    public IReadOnlyList<string> AddTags { get; init; } = [];
+    public IReadOnlyList<string> AddCcs { get; init; } = [];
+    public IReadOnlyList<Guid> RemoveCcs { get; init; } = [];
+
+    /// <summary>The comment's Markdown text; empty means none.</summary>
+    public string? Comment { get; init; }
+    public bool CommentIsPublic { get; init; } = true;
+
+    public static IReadOnlyList<string> SplitTags(string? text) =>
+        (text ?? "").Split([' ', ',', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.ToLowerInvariant()).Distinct().ToList();
+}
+
+/// <summary>
+/// The outcome of a save: errors by field (values are resource keys), a conflict (someone saved the ticket after the
+/// version the agent loaded, nothing was written), or the history rows written.
+/// </summary>
+public sealed record WorkflowResult(IReadOnlyDictionary<string, string> Errors, bool Conflict, IReadOnlyList<TicketEvent> Events)
+{
+    public bool Saved => Errors.Count == 0 && !Conflict;
+}
+
+/// <summary>
+/// The agent-side rules of a ticket in one place. Statuses go New → Open → Pending / OnHold → Solved → Closed:
+/// a New ticket becomes Open when an agent acts on it (a reply, a note or any change) unless another status is
+/// chosen; Solved needs an assignee; agents never set Closed nor New by hand (auto-close closes solved tickets);
+/// a closed ticket is read-only. A public reply sets FirstReplyAt once and is mailed to the requester and the
+/// people copied; an internal note is never mailed. Each save is one transaction with its history and mails.
+/// </summary>
+public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, TicketMails mails, PasswordlessAccounts accounts,
+    AccountLinks links, TimeProvider clock)
+{
+    public const string General = "";
+
+    /// <summary>
+    /// Applies <paramref name="changes"/> by <paramref name="actor"/>. With <paramref name="seenVersion"/> the save is refused
+    /// (Conflict) when the ticket changed since the agent loaded that version.
+    /// </summary>
+    public async Task<WorkflowResult> ApplyAsync(long ticketId, int? seenVersion, ApplicationUser actor, TicketChanges changes,
+        IReadOnlyList<IFormFile>? attachments = null)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ticket = await db.Tickets.Include(t => t.Tags).SingleAsync(t => t.Id == ticketId);
+        if (seenVersion is { } seen && seen != ticket.Version)
+            return new WorkflowResult(NoErrors, true, []);
+        var errors = await CheckAsync(ticket, changes);
+        if (errors.Count > 0)
+            return new WorkflowResult(errors, false, []);
+        var now = Now;
+        var events = new List<TicketEvent>();
+        void Record(string field, string? from, string? to) =>
+            events.Add(new TicketEvent { TicketId = ticket.Id, ActorId = actor.Id, At = now, Field = field, OldValue = Cut(from), NewValue = Cut(to) });
+
+        if (changes.Priority is { } priority && priority != ticket.Priority)
+        {
+            Record("Priority", ticket.Priority.ToString(), priority.ToString());
+            ticket.Priority = priority;
+        }
+        if (changes.Group is { } group && group.Value != ticket.GroupId)
+        {
+            Record("Group", await GroupNameAsync(ticket.GroupId), await GroupNameAsync(group.Value));
+            ticket.GroupId = group.Value;
+        }
+        if (changes.Assignee is { } assignee && assignee.Value != ticket.AssigneeId)
+        {
+            Record("Assignee", await UserNameAsync(ticket.AssigneeId), await UserNameAsync(assignee.Value));
+            ticket.AssigneeId = assignee.Value;
+        }
+        ChangeTags(ticket, changes, Record);
+        await ChangeCcsAsync(ticket, changes, actor, now, Record);
+
+        var comment = changes.Comment?.Trim() ?? "";
+        var acted = events.Count > 0 || comment.Length > 0 || changes.Status is { } s && s != ticket.Status;
+        var status = changes.Status ?? ticket.Status;
+        if (acted && status == TicketStatus.New)
+            status = TicketStatus.Open;
+        if (status != ticket.Status)
+        {
+            Record("Status", ticket.Status.ToString(), status.ToString());
+            ticket.Status = status;
+            ticket.SolvedAt = status == TicketStatus.Solved ? now : null;
+        }
+
+        if (comment.Length > 0)
+        {
+            var added = new TicketComment { Ticket = ticket, AuthorId = actor.Id, Body = comment, IsPublic = changes.CommentIsPublic, CreatedAt = now };
+            db.TicketComments.Add(added);
+            await AttachAsync(ticket, added, actor.Id, attachments ?? []);
+            if (changes.CommentIsPublic)
+            {
+                ticket.FirstReplyAt ??= now;
+                ticket.UpdatedAt = now;
+                mails.Updated(ticket, await ParticipantsAsync(ticket.Id), actor, comment, solved: ticket.Status == TicketStatus.Solved);
+            }
+        }
+        if (!acted)
+            return new WorkflowResult(NoErrors, false, []);
+        try
+        {
+            await SaveAsync(ticket, seenVersion, events);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return new WorkflowResult(NoErrors, true, []);
+        }
+        await transaction.CommitAsync();
+        return new WorkflowResult(NoErrors, false, events);
+    }
+
+    /// <summary>The rules a change set must pass against the ticket as it is (field → resource key).</summary>
+    public async Task<Dictionary<string, string>> CheckAsync(Ticket ticket, TicketChanges changes)
+    {
+        var errors = new Dictionary<string, string>();
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            errors[General] = "Workflow.ClosedReadOnly";
+            return errors;
+        }
+        if (changes.Status == TicketStatus.Closed)
+            errors["Status"] = "Workflow.CannotClose";
+        else if (changes.Status == TicketStatus.New && ticket.Status != TicketStatus.New)
+            errors["Status"] = "Workflow.CannotSetNew";
+        var assignee = changes.Assignee is { } a ? a.Value : ticket.AssigneeId;
+        if ((changes.Status ?? ticket.Status) == TicketStatus.Solved && assignee is null)
+            errors["Status"] = "Workflow.SolvedNeedsAssignee";
+        if (changes.Group?.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId))
+            errors["Group"] = "Workflow.UnknownGroup";
+        if (changes.Assignee?.Value is { } userId && !await IsSupportAsync(userId))
+            errors["Assignee"] = "Workflow.NotAnAgent";
+        if ((changes.Tags ?? []).Concat(changes.AddTags).Any(t => t.Length > TicketTag.Length))
+            errors["Tags"] = "Workflow.TagTooLong";
+        if (changes.Comment?.Trim().Length > TicketComment.BodyLength)
+            errors["Comment"] = "Workflow.CommentTooLong";
+        return errors;
+    }
+
+    /// <summary>
+    /// The one place a changed ticket is written, with its history, comment and mails, in the caller's transaction.
+    /// Work that follows every ticket change (SLA targets) belongs here.
+    /// </summary>
+    public Task SaveAsync(Ticket ticket, int? seenVersion, IReadOnlyList<TicketEvent> events) => SaveAsync([(ticket, seenVersion)], events);
+
+    /// <inheritdoc cref="SaveAsync(Ticket, int?, IReadOnlyList{TicketEvent})"/>
+    public async Task SaveAsync(IReadOnlyList<(Ticket Ticket, int? SeenVersion)> tickets, IReadOnlyList<TicketEvent> events)
+    {
+        foreach (var (ticket, seenVersion) in tickets)
+        {
+            var entry = db.Entry(ticket);
+            // Every save raises the version, a note or a tag alone included, so other agents' forms go stale.
+            entry.Property(t => t.Version).IsModified = true;
+            if (seenVersion is { } seen)
+                entry.Property(t => t.Version).OriginalValue = seen;
+        }
+        db.TicketEvents.AddRange(events);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Staff who can work tickets: agents and admins, by name.</summary>
+    public IQueryable<ApplicationUser> Agents() => db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id
+        && db.Roles.Any(role => role.Id == r.RoleId && (role.Name == Roles.Agent || role.Name == Roles.Admin))));
+
+    private Task<bool> IsSupportAsync(Guid userId) => Agents().AnyAsync(u => u.Id == userId);
+
+    private void ChangeTags(Ticket ticket, TicketChanges changes, Action<string, string?, string?> record)
+    {
+        var current = ticket.Tags.Select(t => t.Tag).ToList();
+        var wanted = (changes.Tags ?? current).Concat(changes.AddTags).Select(t => t.ToLowerInvariant()).Distinct().ToList();
+        var removed = current.Except(wanted).ToList();
+        var added = wanted.Except(current).ToList();
+        if (removed.Count + added.Count == 0)
+            return;
+        ticket.Tags.RemoveAll(t => removed.Contains(t.Tag));
+        ticket.Tags.AddRange(added.Select(t => new TicketTag { TicketId = ticket.Id, Tag = t }));
+        record("Tags", removed.Count == 0 ? null : string.Join(' ', removed), added.Count == 0 ? null : string.Join(' ', added));
+    }
+
+    private async Task ChangeCcsAsync(Ticket ticket, TicketChanges changes, ApplicationUser actor, DateTime now, Action<string, string?, string?> record)
+    {
+        foreach (var email in changes.AddCcs.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var (person, created) = await accounts.FindOrCreateAsync(email, null, ticket.Language);
+            if (person.Id == ticket.RequesterId || await db.TicketCcs.AnyAsync(c => c.TicketId == ticket.Id && c.UserId == person.Id))
+                continue;
+            db.TicketCcs.Add(new TicketCc { TicketId = ticket.Id, UserId = person.Id, AddedAt = now });
+            mails.Copied(ticket, person, actor, created ? await links.PasswordAsync(person) : null);
+            record("Cc", null, person.Email);
+        }
+        foreach (var userId in changes.RemoveCcs.Distinct())
+        {
+            var cc = await db.TicketCcs.Include(c => c.User).FirstOrDefaultAsync(c => c.TicketId == ticket.Id && c.UserId == userId);
+            if (cc is null)
+                continue;
+            db.TicketCcs.Remove(cc);
+            record("Cc", cc.User.Email, null);
+        }
+    }
+
+    private async Task<string?> GroupNameAsync(int? id) =>
+        id is null ? null : await db.Groups.Where(g => g.Id == id).Select(g => g.Name).FirstOrDefaultAsync();
+
+    private async Task<string?> UserNameAsync(Guid? id) =>
+        id is null ? null : (await db.Users.FirstOrDefaultAsync(u => u.Id == id))?.DisplayName;
+
+    private async Task<List<ApplicationUser>> ParticipantsAsync(long ticketId) => await db.Users
+        .Where(u => db.Tickets.Any(t => t.Id == ticketId && t.RequesterId == u.Id) || db.TicketCcs.Any(c => c.TicketId == ticketId && c.UserId == u.Id))
+        .ToListAsync();
+
+    private async Task AttachAsync(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<IFormFile> attachments)
+    {
+        foreach (var file in attachments)
+        {
+            var stored = await files.SaveAsync(file);
+            comment.Attachments.Add(new TicketAttachment
+            {
+                Ticket = ticket, FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size,
+                Sha256 = stored.Sha256, UploadedById = uploadedBy, CreatedAt = comment.CreatedAt,
+            });
+        }
+    }
+
+    private static string? Cut(string? value) => value is { Length: > 500 } ? value[..500] : value;
+
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

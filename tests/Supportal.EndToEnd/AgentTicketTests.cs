@@ -1,0 +1,111 @@
+using Microsoft.Playwright;
+using Supportal.Accounts;
+using Supportal.Tests.Infrastructure;
+
+namespace Supportal.EndToEnd;
+
+/// <summary>
+/// An agent works a customer's request on the ticket screen: takes it, notes internally, replies as pending; the
+/// customer sees and gets only the reply and answers, which reopens it; the agent solves it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AgentTicketTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
+{
+    private static readonly Dictionary<string, Dictionary<string, string>> Text = new()
+    {
+        ["en"] = new()
+        {
+            ["take"] = "Take it", ["note"] = "Internal note", ["public"] = "Public reply", ["message"] = "Message", ["preview"] = "Preview",
+            ["save"] = "Save changes", ["pending"] = "Submit as Pending", ["solved"] = "Submit as Solved", ["saved"] = "The ticket has been saved.",
+            ["noteAdded"] = "The internal note has been added.", ["replySent"] = "The reply has been sent.",
+            ["reply"] = "Your reply", ["send"] = "Send reply", ["replied"] = "Your reply has been added.",
+        },
+        ["pl"] = new()
+        {
+            ["take"] = "Przejmij", ["note"] = "Notatka wewnętrzna", ["public"] = "Odpowiedź publiczna", ["message"] = "Wiadomość", ["preview"] = "Podgląd",
+            ["save"] = "Zapisz zmiany", ["pending"] = "Wyślij jako Oczekujące", ["solved"] = "Wyślij jako Rozwiązane", ["saved"] = "Zgłoszenie zostało zapisane.",
+            ["noteAdded"] = "Dodano notatkę wewnętrzną.", ["replySent"] = "Odpowiedź została wysłana.",
+            ["reply"] = "Twoja odpowiedź", ["send"] = "Wyślij odpowiedź", ["replied"] = "Twoja odpowiedź została dodana.",
+        },
+    };
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pl")]
+    public async Task An_agent_takes_notes_and_replies_the_customer_sees_only_the_reply_and_reopens_it_and_the_agent_solves_it(string language)
+    {
+        var t = Text[language];
+        var customerEmail = $"agent.flow.customer.{language}@customer.test";
+        var agentEmail = $"agent.flow.agent.{language}@support.test";
+        var customer = await portal.Factory.CreateUserAsync(customerEmail, "Rita", "Owner", language);
+        await portal.Factory.CreateUserAsync(agentEmail, "Adam", "Agent", language, role: Roles.Agent);
+        var id = await portal.Factory.CreateRequestAsync(customer.Id, $"Label printer ({language})");
+        const string note = "Internal: the customer's printer is out of warranty";
+        const string reply = "Please install the **new driver** and tell us how it goes.";
+
+        var agent = await browser.NewPageAsync(portal.Url);
+        await agent.SignInAsync(portal.Factory, agentEmail);
+        await agent.GotoAsync($"/Agent/Tickets/{id}");
+        await Assertions.Expect(agent.Locator("[data-ticket-title]")).ToContainTextAsync($"#{id}");
+        await Assertions.Expect(agent.Locator("[data-agent-status]")).ToHaveAttributeAsync("data-agent-status", "New");
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+
+        await agent.GetByRole(AriaRole.Button, new() { Name = t["take"], Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["saved"]);
+        await Assertions.Expect(agent.Locator("select[name='Input.AssigneeId'] option:checked")).ToHaveTextAsync("Adam Agent");
+
+        await agent.Locator("label[for=mode-note]").ClickAsync();
+        await Assertions.Expect(agent.Locator("[data-composer]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bg-warning-subtle"));
+        await agent.GetByLabel(t["message"], new() { Exact = true }).FillAsync(note);
+        await agent.GetByRole(AriaRole.Button, new() { Name = t["save"], Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["noteAdded"]);
+        await Assertions.Expect(agent.Locator("[data-comment][data-public=false] [data-note]")).ToContainTextAsync(t["note"]);
+
+        await agent.Locator("label[for=mode-public]").ClickAsync();
+        await agent.GetByLabel(t["message"], new() { Exact = true }).FillAsync(reply);
+        await agent.EvaluateAsync("() => { window.samePage = true; }");
+        await agent.GetByRole(AriaRole.Button, new() { Name = t["preview"], Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.Locator("[data-preview-output] strong")).ToHaveTextAsync("new driver");
+        // The preview came by script: the page (and the text typed) stayed.
+        await Assertions.Expect(agent.GetByLabel(t["message"], new() { Exact = true })).ToHaveValueAsync(reply);
+        (await agent.EvaluateAsync<bool>("() => window.samePage === true")).ShouldBeTrue();
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+        await agent.GetByRole(AriaRole.Button, new() { Name = t["pending"], Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["replySent"]);
+        await Assertions.Expect(agent.Locator("[data-agent-status]").First).ToHaveAttributeAsync("data-agent-status", "Pending");
+        await Assertions.Expect(agent.Locator("[data-comment][data-public=true]").Last.Locator("strong")).ToHaveTextAsync("new driver");
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(agent, $"agent-ticket-{language}-desktop");
+
+        // The customer, in a browser of their own, sees the reply but never the note, nor gets it by e-mail.
+        var mails = await portal.Factory.MailsToAsync(customerEmail);
+        mails.ShouldContain(m => m.TextBody.Contains("new driver"));
+        mails.ShouldAllBe(m => !m.TextBody.Contains("out of warranty") && !m.HtmlBody.Contains("out of warranty"));
+        var page = await browser.NewPageAsync(portal.Url);
+        await page.SignInAsync(portal.Factory, customerEmail);
+        await page.GotoAsync($"/Tickets/{id}");
+        await Assertions.Expect(page.Locator("[data-comment]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-comment]").Nth(1).Locator("strong")).ToHaveTextAsync("new driver");
+        (await page.Locator("main").InnerTextAsync()).ShouldNotContain("out of warranty");
+        await page.GetByLabel(t["reply"]).FillAsync("The new driver did not help.");
+        await page.GetByRole(AriaRole.Button, new() { Name = t["send"] }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["replied"]);
+
+        // The customer's reply reopened it; the agent solves it.
+        await agent.ReloadAsync();
+        await Assertions.Expect(agent.Locator("[data-agent-status]").First).ToHaveAttributeAsync("data-agent-status", "Open");
+        await agent.GetByLabel(t["message"], new() { Exact = true }).FillAsync("Fixed with the firmware update.");
+        await agent.GetByRole(AriaRole.Button, new() { Name = t["solved"], Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["replySent"]);
+        await Assertions.Expect(agent.Locator("[data-agent-status]").First).ToHaveAttributeAsync("data-agent-status", "Solved");
+        await Assertions.Expect(agent.Locator("[data-history] [data-event=Status]")).ToHaveCountAsync(4);
+
+        await agent.SetViewportSizeAsync(390, 844);
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(agent, $"agent-ticket-{language}-phone");
+        await agent.Locator("[data-theme-toggle]").ClickAsync();
+        (await agent.Locator("html").GetAttributeAsync("data-bs-theme")).ShouldBe("dark");
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(agent, $"agent-ticket-{language}-phone-dark");
+    }
+}

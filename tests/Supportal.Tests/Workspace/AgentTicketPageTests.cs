@@ -1,0 +1,188 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Tickets;
+using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Tests.Workspace;
+
+/// <summary>The agent's ticket screen at /Agent/Tickets/{id}, through HTTP as a browser without scripts uses it.</summary>
+public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static Dictionary<string, string> Values(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
+
+    private static IHtmlElement Button(Page page, string selector) => (IHtmlElement)page.Find(selector)!;
+
+    private static Task<Page> SubmitAsync(PortalClient client, Page page, string button, params (string Key, string Value)[] values) =>
+        client.SubmitAsync(page.Form("form[data-ticket-form]"), Values(values), Button(page, button));
+
+    [Fact]
+    public async Task An_agent_takes_a_ticket_adds_a_note_and_replies_and_the_customer_sees_and_gets_only_the_reply()
+    {
+        var requester = await portal.CreateUserAsync("page.owner@agent.test", "Rita", "Owner", "pl");
+        var older = await portal.CreateAsync(requester.Id, "An older problem");
+        var ticket = await portal.CreateAsync(requester.Id, "Screen flickers", "The **screen** flickers.");
+        var agent = await portal.AgentAsync("page.agent@agent.test", "Adam", "Agent");
+        using var client = await portal.SignedInAsync("page.agent@agent.test");
+
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Find(".breadcrumb a")!.GetAttribute("href").ShouldBe("/Agent");
+        page.Find("[data-agent-status]")!.GetAttribute("data-agent-status").ShouldBe("New");
+        page.Find("[data-comment] [data-body] strong")!.TextContent.ShouldBe("screen");
+        page.Find("[data-requester]")!.TextContent.ShouldContain("page.owner@agent.test");
+        page.Find("[data-requester] [data-language]")!.TextContent.ShouldBe("pl");
+        page.Find($"[data-other-tickets] [data-other='{older.Id}'] a")!.GetAttribute("href").ShouldBe($"/Agent/Tickets/{older.Id}");
+        page.Find("[data-history] [data-empty]").ShouldNotBeNull();
+
+        var taken = await SubmitAsync(client, page, "[data-take-it]");
+        taken.Path.ShouldBe($"/Agent/Tickets/{ticket.Id}");
+        taken.Find("select[name='Input.AssigneeId'] option[selected]")!.GetAttribute("value").ShouldBe(agent.Id.ToString());
+        taken.Find("[data-agent-status]")!.GetAttribute("data-agent-status").ShouldBe("Open");
+        taken.Find("[data-take-it]").ShouldBeNull();
+        taken.FindAll("[data-history] [data-event]").Select(e => e.GetAttribute("data-event")).ShouldBe(["Assignee", "Status"], ignoreOrder: true);
+        var mailsBefore = await portal.MailCountAsync(requester.Email!);
+
+        var noted = await SubmitAsync(client, taken, "[data-save]", ("Input.Body", "Internal: she called twice about this"), ("Input.Mode", "Note"));
+        noted.Find("[role=status]")!.TextContent.ShouldBe("The internal note has been added.");
+        var note = noted.FindAll("[data-comment]").Last();
+        note.GetAttribute("data-public").ShouldBe("false");
+        note.QuerySelector("[data-note]")!.TextContent.ShouldContain("Internal note");
+        note.ClassList.ShouldContain("bg-warning-subtle");
+
+        var replied = await SubmitAsync(client, noted, "[data-submit-as='Pending']", ("Input.Body", "Please update the driver."));
+        replied.Find("[role=status]")!.TextContent.ShouldBe("The reply has been sent.");
+        replied.Find("[data-agent-status]")!.GetAttribute("data-agent-status").ShouldBe("Pending");
+        replied.FindAll("[data-comment]").Last().GetAttribute("data-public").ShouldBe("true");
+
+        var mails = (await portal.MailsToAsync(requester.Email!)).Skip(mailsBefore).ToList();
+        mails.ShouldHaveSingleItem().TextBody.ShouldContain("Please update the driver.");
+        mails.ShouldAllBe(m => !m.TextBody.Contains("called twice"));
+        using var customer = await portal.SignedInAsync("page.owner@agent.test");
+        var request = await customer.GetAsync($"/Tickets/{ticket.Id}");
+        request.Text.ShouldContain("Please update the driver.");
+        request.Text.ShouldNotContain("called twice");
+        request.FindAll("[data-comment]").Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Solving_without_an_assignee_shows_the_error_at_the_status_and_keeps_the_reply()
+    {
+        var requester = await portal.CreateUserAsync("page.solve@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Need help");
+        await portal.AgentAsync("page.agent2@agent.test");
+        using var client = await portal.SignedInAsync("page.agent2@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+
+        var refused = await SubmitAsync(client, page, "[data-submit-as='Solved']", ("Input.Body", "All done."), ("Input.Tags", "done"));
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.FieldError("Input.Status").ShouldBe("Assign the ticket before solving it.");
+        refused.Find("textarea[name='Input.Body']")!.TextContent.ShouldBe("All done.");
+        refused.Find("input[name='Input.Tags']")!.GetAttribute("value").ShouldBe("done");
+        (await portal.TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.New);
+        (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_preview_renders_markdown_for_the_script_and_without_scripts_re_renders_the_page()
+    {
+        var requester = await portal.CreateUserAsync("page.preview@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Preview me");
+        await portal.AgentAsync("page.agent3@agent.test");
+        using var client = await portal.SignedInAsync("page.agent3@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+
+        var preview = await SubmitAsync(client, page, "[data-preview]", ("Input.Body", "Try **this** <script>alert(1)</script>"));
+
+        preview.Find("[data-preview-output] strong")!.TextContent.ShouldBe("this");
+        preview.Find("[data-preview-output] script").ShouldBeNull();
+        preview.Find("textarea[name='Input.Body']")!.TextContent.ShouldContain("Try **this**");
+        (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
+
+        var form = page.Form("form[data-ticket-form]");
+        var token = ((IHtmlInputElement)form.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/Agent/Tickets/{ticket.Id}?handler=Preview")
+        {
+            Content = new FormUrlEncodedContent(Values(("__RequestVerificationToken", token), ("Input.Body", "Just *this*"))),
+        };
+        request.Headers.Add("X-Preview", "1");
+        var response = await client.Http.SendAsync(request);
+        (await response.Content.ReadAsStringAsync()).Trim().ShouldBe("<p>Just <em>this</em></p>");
+    }
+
+    [Fact]
+    public async Task Of_two_agents_saving_the_same_ticket_the_second_is_told_what_changed_and_keeps_the_input()
+    {
+        var requester = await portal.CreateUserAsync("page.race@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Race condition");
+        await portal.AgentAsync("page.first@agent.test", "First", "Agent");
+        await portal.AgentAsync("page.second@agent.test", "Second", "Agent");
+        using var first = await portal.SignedInAsync("page.first@agent.test");
+        using var second = await portal.SignedInAsync("page.second@agent.test");
+        var firstPage = await first.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var secondPage = await second.GetAsync($"/Agent/Tickets/{ticket.Id}");
+
+        (await SubmitAsync(first, firstPage, "[data-save]", ("Input.Priority", "Urgent"))).Find("[role=status]").ShouldNotBeNull();
+        var told = await SubmitAsync(second, secondPage, "[data-save]", ("Input.Priority", "Low"), ("Input.Body", "My careful note"), ("Input.Mode", "Note"));
+
+        told.Status.ShouldBe(HttpStatusCode.OK);
+        told.Find("[data-errors]")!.TextContent.ShouldContain("Nothing was saved");
+        var changed = told.Find("[data-conflict]")!;
+        changed.QuerySelector("[data-changed='Priority']")!.TextContent.ShouldContain("Urgent");
+        changed.QuerySelector("[data-changed='Status']").ShouldNotBeNull();
+        told.Find("textarea[name='Input.Body']")!.TextContent.ShouldBe("My careful note");
+        told.Find("select[name='Input.Priority'] option[selected]")!.GetAttribute("value").ShouldBe("Low");
+        var saved = await portal.TicketAsync(ticket.Id);
+        saved.Priority.ShouldBe(TicketPriority.Urgent);
+        (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
+
+        // Having seen the changes, the second agent saves again: the form now carries the current version.
+        var again = await SubmitAsync(second, told, "[data-save]");
+        again.Find("[role=status]")!.TextContent.ShouldBe("The internal note has been added.");
+        (await portal.TicketAsync(ticket.Id)).Priority.ShouldBe(TicketPriority.Low);
+    }
+
+    [Fact]
+    public async Task A_file_on_an_internal_note_is_served_to_agents_and_never_to_the_customer()
+    {
+        var requester = await portal.CreateUserAsync("page.file@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Logs attached");
+        await portal.AgentAsync("page.agent4@agent.test");
+        using var client = await portal.SignedInAsync("page.agent4@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+
+        var noted = await client.UploadAsync(page.Form("form[data-ticket-form]"), "Files", "screen.png", FollowData.Png,
+            Values(("Input.Body", "Screenshot of the admin console"), ("Input.Mode", "Note")));
+
+        var note = noted.FindAll("[data-comment]").Last();
+        note.GetAttribute("data-public").ShouldBe("false");
+        var link = note.QuerySelector("[data-download]")!.GetAttribute("href")!;
+        link.ShouldStartWith($"/Agent/Tickets/{ticket.Id}/files/");
+        (await client.Http.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.Http.GetAsync(note.QuerySelector("img.attachment-thumb")!.GetAttribute("src"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fileId = link.Split('/').Last();
+        using var customer = await portal.SignedInAsync("page.file@agent.test");
+        (await customer.GetAsync(link)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await customer.Http.GetAsync($"/Tickets/{ticket.Id}/files/{fileId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await customer.GetAsync($"/Tickets/{ticket.Id}")).Text.ShouldNotContain("screen.png");
+    }
+
+    [Fact]
+    public async Task A_closed_ticket_is_shown_read_only_and_unknown_numbers_are_not_found()
+    {
+        var requester = await portal.CreateUserAsync("page.closed@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Done and dusted");
+        await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.Closed)));
+        using var client = await portal.SignedInAsync("agent@example.com");
+
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+
+        page.Find("[data-closed]").ShouldNotBeNull();
+        page.Find("form[data-ticket-form]").ShouldBeNull();
+        page.Find("form[data-merge-form]").ShouldBeNull();
+        (await client.GetAsync("/Agent/Tickets/999999")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
