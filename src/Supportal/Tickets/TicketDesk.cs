@@ -120,6 +120,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         followUp.Comments.Add(comment);
         await AttachAsync(followUp, comment, author.Id, attachments);
         db.Tickets.Add(followUp);
+        await sla.UpdateAsync(followUp);
         await db.SaveChangesAsync();
         // The mails name the new number, which the insert gives.
         mails.Updated(followUp, await ParticipantsAsync(followUp.Id), author, body, solved: false);

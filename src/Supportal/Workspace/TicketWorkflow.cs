@@ -53,7 +53,7 @@ public sealed record WorkflowResult(IReadOnlyDictionary<string, string> Errors, 
 /// people copied; an internal note is never mailed. Each save is one transaction with its history and mails.
 /// </summary>
 public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, TicketMails mails, PasswordlessAccounts accounts,
-    AccountLinks links, TimeProvider clock)
+    AccountLinks links, TimeProvider clock, Sla.SlaTracker sla)
 {
     public const string General = "";
 
@@ -162,8 +162,8 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
     }
 
     /// <summary>
-    /// The one place a changed ticket is written, with its history, comment and mails, in the caller's transaction.
-    /// Work that follows every ticket change (SLA targets) belongs here.
+    /// The one place a changed ticket is written, with its history, comment, mails and SLA targets, in the
+    /// caller's transaction.
     /// </summary>
     public Task SaveAsync(Ticket ticket, int? seenVersion, IReadOnlyList<TicketEvent> events) => SaveAsync([(ticket, seenVersion)], events);
 
@@ -177,6 +177,8 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
             entry.Property(t => t.Version).IsModified = true;
             if (seenVersion is { } seen)
                 entry.Property(t => t.Version).OriginalValue = seen;
+            // Status, priority, group and first reply all move the SLA targets.
+            await sla.UpdateAsync(ticket);
         }
         db.TicketEvents.AddRange(events);
         await db.SaveChangesAsync();
