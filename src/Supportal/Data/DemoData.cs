@@ -42,6 +42,7 @@ public static class DemoData
         }
         await SeedContractAsync(scope.ServiceProvider, now);
         await SeedServicesAsync(scope.ServiceProvider);
+        await SeedGroupMembersAsync(scope.ServiceProvider);
         await SeedTicketsAsync(scope.ServiceProvider, now);
     }
 
@@ -58,6 +59,22 @@ public static class DemoData
         if (await db.Services.AnyAsync())
             return;
         db.Services.AddRange(Services.Select((s, i) => new Service { NameEn = s.En, NamePl = s.Pl, Order = i + 1 }));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The demo agent works in the English team, the demo admin (who writes Polish) in the Polish team.</summary>
+    private static async Task SeedGroupMembersAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.GroupMembers.AnyAsync())
+            return;
+        var staff = await db.Users.Where(u => u.Email == "agent@example.com" || u.Email == "admin@example.com")
+            .Select(u => new { u.Id, u.Email }).ToListAsync();
+        foreach (var person in staff)
+        {
+            var group = person.Email == "agent@example.com" ? Sla.SlaSeed.EnglishTeam : Sla.SlaSeed.PolishTeam;
+            db.GroupMembers.Add(new Workspace.GroupMember { GroupId = group, UserId = person.Id });
+        }
         await db.SaveChangesAsync();
     }
 
@@ -114,13 +131,23 @@ public static class DemoData
         });
         support.Status = TicketStatus.Pending;
         support.UpdatedAt = reply;
+        support.FirstReplyAt = reply;
+        support.AssigneeId = agent.Id;
         var serviceRequest = NewTicket(TicketKind.Service, "Invoices stuck in the “sending” state",
             "Since this morning, invoices sent to the national e-invoicing system stay in “sending” for hours.", now.AddDays(-1));
         serviceRequest.ServiceId = service;
         serviceRequest.Impact = BusinessImpact.SomeUsers;
         serviceRequest.OccurredAt = now.AddDays(-1).AddHours(-2);
         serviceRequest.Process = "Month-end invoicing";
-        db.Tickets.AddRange(administrative, support, serviceRequest);
+        // Routed and given SLA targets as TicketDesk and the workflow would, so the agent views show them.
+        var routing = services.GetRequiredService<Workspace.Routing>();
+        var sla = services.GetRequiredService<Sla.SlaTracker>();
+        foreach (var ticket in new[] { administrative, support, serviceRequest })
+        {
+            ticket.GroupId = await routing.DefaultGroupAsync(ticket);
+            db.Tickets.Add(ticket);
+            await sla.UpdateAsync(ticket);
+        }
         await db.SaveChangesAsync();
     }
 

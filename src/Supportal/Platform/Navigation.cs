@@ -34,6 +34,8 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         new("Nav.ServiceStatus", "/Status/Index", "activity", Audience.Everyone),
         new("Nav.Contact", "/Contact", "telephone", Audience.Everyone),
         new("Nav.Agent", "/Agent/Index", "headset", Audience.Support),
+        new("Nav.Organizations", "/Agent/Organizations", "buildings", Audience.Support),
+        new("Nav.Macros", "/Agent/Macros", "lightning-charge", Audience.Support),
         new("Nav.Orders", "/Orders/Index", "journal-check", Audience.Orders),
         new("Nav.Admin", "/Admin/Index", "gear", Audience.Admin),
     ];

@@ -106,7 +106,7 @@ public sealed class TicketWorkflowTests(PortalFactory portal) : IClassFixture<Po
         })).Saved.ShouldBeTrue();
         var first = (await portal.EventsAsync(ticket.Id)).ToDictionary(e => e.Field, e => (e.OldValue, e.NewValue));
         first["Priority"].ShouldBe(("Normal", "Urgent"));
-        first["Group"].ShouldBe(((string?)null, "Polish team"));
+        first["Group"].ShouldBe(("English team", "Polish team")); // routed to the English team when raised
         first["Assignee"].ShouldBe(((string?)null, "Greta Agent"));
         first["Tags"].ShouldBe(((string?)null, "vpn network"));
         first["Cc"].ShouldBe(((string?)null, "wf.cc@workflow.test"));
