@@ -134,6 +134,10 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         var now = Now;
         if (!string.IsNullOrWhiteSpace(body))
             ticket.Comments.Add(new TicketComment { Ticket = ticket, AuthorId = by.Id, Body = body, CreatedAt = now });
+        db.TicketEvents.Add(new TicketEvent
+        {
+            TicketId = ticket.Id, ActorId = by.Id, At = now, Field = "Status", OldValue = ticket.Status.ToString(), NewValue = nameof(TicketStatus.Solved),
+        });
         ticket.Status = TicketStatus.Solved;
         ticket.SolvedAt = now;
         ticket.UpdatedAt = now;

@@ -102,6 +102,8 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         solved.Find("[data-solve]").ShouldBeNull();
         solved.FindAll("[data-comment]").Last().TextContent.ShouldContain("Reset it myself, thanks.");
         (await StatusAsync(ticket.Id)).ShouldBe(TicketStatus.Solved);
+        var change = await portal.WithDbAsync(db => db.TicketEvents.SingleAsync(e => e.TicketId == ticket.Id && e.Field == "Status"));
+        (change.ActorId, change.OldValue, change.NewValue).ShouldBe((requester.Id, "New", "Solved"));
     }
 
     [Fact]
