@@ -120,5 +120,7 @@ internal sealed class SlaConfiguration :
         sla.HasIndex(s => new { s.TicketId, s.Metric }).IsUnique();
         // "SLA at risk or breached": running targets ordered by when they turn at risk.
         sla.HasIndex(s => new { s.FulfilledAt, s.AtRiskAt });
+        // The breach round: running targets not yet marked breached whose due time has passed.
+        sla.HasIndex(s => new { s.FulfilledAt, s.BreachedAt, s.DueAt });
     }
 }

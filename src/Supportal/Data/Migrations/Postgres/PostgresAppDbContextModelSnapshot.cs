@@ -1323,6 +1323,8 @@ namespace Supportal.Data.Migrations.Postgres
                     b.HasIndex("TicketId", "Metric")
                         .IsUnique();
 
+                    b.HasIndex("FulfilledAt", "BreachedAt", "DueAt");
+
                     b.ToTable("TicketSlas");
                 });
 

@@ -1276,6 +1276,8 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.HasIndex("TicketId", "Metric")
                         .IsUnique();
 
+                    b.HasIndex("FulfilledAt", "BreachedAt", "DueAt");
+
                     b.ToTable("TicketSlas");
                 });
 
