@@ -53,11 +53,7 @@
       const outlined = !!status && button.dataset.submitAs !== status;
       button.classList.toggle(`btn-${color}`, !outlined);
       button.classList.toggle(`btn-outline-${color}`, outlined);
-      if (button.dataset.submitAs === status) {
-        button.dataset.suggested = 'true';
-      } else {
-        delete button.dataset.suggested;
-      }
+      button.dataset.suggested = String(button.dataset.submitAs === status);
     });
   };
 
