@@ -108,4 +108,47 @@ public sealed class AgentTicketTests(Browser browser, LivePortal portal) : IClas
         (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(agent, $"agent-ticket-{language}-phone-dark");
     }
+
+    [Theory]
+    [InlineData("en", "Macro", "Apply", "Submit as Pending", "The reply has been sent.", "Priority → High")]
+    [InlineData("pl", "Makro", "Zastosuj", "Wyślij jako Oczekujące", "Odpowiedź została wysłana.", "Priorytet → Wysoki")]
+    public async Task An_agent_applies_a_macro_reviews_the_filled_reply_and_submits_it_as_pending(string language, string macroLabel, string apply,
+        string pending, string sent, string priorityChange)
+    {
+        var customer = await portal.Factory.CreateUserAsync($"agent.macro.customer.{language}@customer.test", "Ewa", "Marzec", language);
+        var agentEmail = $"agent.macro.agent.{language}@support.test";
+        await portal.Factory.CreateUserAsync(agentEmail, "Adam", "Agent", language, role: Roles.Agent);
+        var id = await portal.Factory.CreateRequestAsync(customer.Id, $"Invoice question ({language})");
+        var macroName = $"Billing check ({language})";
+        await portal.Factory.WithDbAsync(async db =>
+        {
+            db.Macros.Add(new Supportal.Workspace.Macro
+            {
+                Name = macroName, Body = "Hello {{requester.name}}, we are checking #{{ticket.number}}.",
+                SetStatus = Supportal.Tickets.TicketStatus.Pending, SetPriority = Supportal.Tickets.TicketPriority.High, AddTags = "billing",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var agent = await browser.NewPageAsync(portal.Url);
+        await agent.SignInAsync(portal.Factory, agentEmail);
+        await agent.GotoAsync($"/Agent/Tickets/{id}");
+        await agent.GetByLabel(macroLabel, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = macroName });
+        await agent.EvaluateAsync("() => { window.samePage = true; }");
+        await agent.GetByRole(AriaRole.Button, new() { Name = apply, Exact = true }).ClickAsync();
+
+        await Assertions.Expect(agent.Locator("[data-macro-changes]")).ToContainTextAsync(priorityChange);
+        await Assertions.Expect(agent.Locator("textarea[name='Input.Body']")).ToHaveValueAsync($"Hello Ewa Marzec, we are checking #{id}.");
+        await Assertions.Expect(agent.Locator("input[name='Input.Tags']")).ToHaveValueAsync("billing");
+        await Assertions.Expect(agent.Locator("[data-submit-as='Pending']")).ToHaveAttributeAsync("data-suggested", "true");
+        (await agent.EvaluateAsync<bool>("() => window.samePage === true")).ShouldBeTrue();
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(agent, $"agent-ticket-macro-{language}-desktop");
+
+        await agent.GetByRole(AriaRole.Button, new() { Name = pending, Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToHaveTextAsync(sent);
+        await Assertions.Expect(agent.Locator("[data-agent-status]").First).ToHaveAttributeAsync("data-agent-status", "Pending");
+        await Assertions.Expect(agent.Locator("[data-comment][data-public=true]").Last).ToContainTextAsync($"Hello Ewa Marzec, we are checking #{id}.");
+        await Assertions.Expect(agent.Locator("select[name='Input.Priority']")).ToHaveValueAsync("High");
+    }
 }

@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 using Supportal.Tickets;
 using Supportal.Workspace;
 
@@ -30,10 +33,36 @@ public sealed class AgentTicketInput
     public List<Guid> RemoveCcs { get; set; } = [];
     public bool TakeIt { get; set; }
 
+    /// <summary>The macro chosen in the composer; applying it only fills the form.</summary>
+    public int? MacroId { get; set; }
+
+    /// <summary>The "Submit as" status the applied macro suggests (highlighted; the agent still presses it).</summary>
+    public TicketStatus? SuggestedStatus { get; set; }
+
     public const string PublicMode = "Public";
     public const string NoteMode = "Note";
 
     public bool IsNote => Mode == NoteMode;
+
+    /// <summary>The main form as the ticket is now.</summary>
+    public static AgentTicketInput From(AgentTicketView view) => new()
+    {
+        Version = view.Ticket.Version, LastEventId = view.LastEventId, LastCommentId = view.LastCommentId, Priority = view.Ticket.Priority,
+        GroupId = view.Ticket.GroupId, AssigneeId = view.Ticket.AssigneeId, Tags = string.Join(' ', view.Tags),
+    };
+
+    /// <summary>The checks before the workflow's own: a valid CC address, and files only with a comment to carry them.</summary>
+    public async Task CheckAsync(ModelStateDictionary modelState, List<IFormFile> files, AttachmentStore store, IStringLocalizer localizer)
+    {
+        var cc = AddCc?.Trim() ?? "";
+        if (cc.Length > 0 && (cc.Length > 256 || !new EmailAddressAttribute().IsValid(cc)))
+            modelState.AddModelError("Input.AddCc", localizer["Request.Cc.Invalid"]);
+        if (files.Count > 0 && string.IsNullOrWhiteSpace(Body))
+            modelState.AddModelError("Input.Body", localizer["AgentTicket.FilesNeedText"]);
+        var (problem, fileName) = await store.CheckAsync(files);
+        if (problem != AttachmentStore.Problem.None)
+            modelState.AddModelError("Files", store.Describe(problem, fileName, localizer));
+    }
 
     /// <summary>The form as the workflow's change set: the whole state of the fields, "Take it" assigning to <paramref name="me"/>.</summary>
     public TicketChanges ToChanges(Guid me) => new()

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -26,42 +24,27 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public AgentTicketView View { get; private set; } = null!;
-    public IReadOnlyList<SelectListItem> Groups { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> Agents { get; private set; } = [];
+    public AgentTicketChoices Choices { get; private set; } = AgentTicketChoices.None;
     public Microsoft.AspNetCore.Html.IHtmlContent? Preview { get; private set; }
     public IReadOnlyList<AgentTicketView.Change> ChangedMeanwhile { get; private set; } = [];
     public IReadOnlyList<AgentTicketView.Comment> CommentsMeanwhile { get; private set; } = [];
     public string? MergeTargetSubject { get; private set; }
+    public IReadOnlyList<string>? MacroChanges { get; private set; }
     public Guid Me => User.RequiredAccountId();
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
         if (!await LoadAsync(id))
             return NotFound();
-        FillInput();
+        Input = AgentTicketInput.From(View);
         return Page();
     }
-
-    /// <summary>The main form as the ticket is now (when it was not what was posted).</summary>
-    private void FillInput() => Input = new AgentTicketInput
-    {
-        Version = View.Ticket.Version, LastEventId = View.LastEventId, LastCommentId = View.LastCommentId, Priority = View.Ticket.Priority,
-        GroupId = View.Ticket.GroupId, AssigneeId = View.Ticket.AssigneeId, Tags = string.Join(' ', View.Tags),
-    };
 
     public async Task<IActionResult> OnPostSaveAsync(long id)
     {
         if (!await LoadAsync(id))
             return NotFound();
-        var body = Input.Body?.Trim() ?? "";
-        var cc = Input.AddCc?.Trim() ?? "";
-        if (cc.Length > 0 && (cc.Length > 256 || !new EmailAddressAttribute().IsValid(cc)))
-            ModelState.AddModelError("Input.AddCc", localizer["Request.Cc.Invalid"]);
-        if (Files.Count > 0 && body.Length == 0)
-            ModelState.AddModelError("Input.Body", localizer["AgentTicket.FilesNeedText"]);
-        var (problem, fileName) = await store.CheckAsync(Files);
-        if (problem != AttachmentStore.Problem.None)
-            ModelState.AddModelError(nameof(Files), store.Describe(problem, fileName, localizer));
+        await Input.CheckAsync(ModelState, Files, store, localizer);
         if (!ModelState.IsValid)
             return Page();
         var result = await workflow.ApplyAsync(id, Input.Version, await db.Users.SingleAsync(u => u.Id == Me), Input.ToChanges(Me), Files);
@@ -71,7 +54,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
             ModelState.AddModelError(field switch { "" => "", "Comment" => "Input.Body", _ => $"Input.{field}" }, localizer[key]);
         if (!ModelState.IsValid)
             return Page();
-        TempData["StatusMessage"] = localizer[body.Length == 0 ? "AgentTicket.Saved" : Input.IsNote ? "AgentTicket.NoteAdded" : "AgentTicket.ReplySent"].Value;
+        TempData["StatusMessage"] = localizer[string.IsNullOrWhiteSpace(Input.Body) ? "AgentTicket.Saved" : Input.IsNote ? "AgentTicket.NoteAdded" : "AgentTicket.ReplySent"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -87,11 +70,23 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         return Page();
     }
 
+    /// <summary>Applies the chosen macro to the form without saving: JSON for the script, the whole page without it.</summary>
+    public async Task<IActionResult> OnPostMacroAsync(long id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        MacroChanges = await AgentTicketMacro.ApplyAsync(db, View, Input, Me, Choices.Groups, localizer);
+        AgentTicketMacro.Answer(ModelState, MacroChanges, localizer);
+        if (Request.Headers["X-Macro"] == "1")
+            return MacroChanges is null ? NotFound(new { error = localizer["AgentTicket.Macro.NotAvailable"].Value }) : new JsonResult(AgentTicketMacro.Json(Input, MacroChanges));
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostMergeAsync(long id)
     {
         if (!await LoadAsync(id))
             return NotFound();
-        FillInput();
+        Input = AgentTicketInput.From(View);
         if (Merge.Target is not { } target)
             ModelState.AddModelError("Merge.Target", localizer["Workflow.Merge.Required"]);
         else if (await merge.CheckAsync(id, target) is { } problem)
@@ -133,9 +128,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         View = (await AgentTicketView.LoadAsync(db, id))!;
         if (View is null)
             return false;
-        Groups = await db.Groups.OrderBy(g => g.Name).Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToListAsync();
-        Agents = (await workflow.Agents().OrderBy(u => u.FirstName).ThenBy(u => u.LastName).ToListAsync())
-            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToList();
+        Choices = await AgentTicketChoices.LoadAsync(db, workflow, Me);
         if (Merge.Version == 0)
             Merge.Version = View.Ticket.Version;
         return true;

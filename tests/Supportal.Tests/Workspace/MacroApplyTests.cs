@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Tickets;
+using Supportal.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Tests.Workspace;
+
+/// <summary>Applying a macro on the agent's ticket screen (AGT-5): fills the form, previews the changes, saves nothing.</summary>
+public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private Task<int> MacroAsync(string name, string body, Guid? owner = null, TicketStatus? status = null, TicketPriority? priority = null,
+        string tags = "") => portal.WithDbAsync(async db =>
+        {
+            var macro = new Macro { Name = name, Body = body, OwnerId = owner, SetStatus = status, SetPriority = priority, AddTags = tags };
+            db.Macros.Add(macro);
+            await db.SaveChangesAsync();
+            return macro.Id;
+        });
+
+    private static Task<Page> SubmitAsync(PortalClient client, Page page, string button, params (string Key, string Value)[] values) =>
+        client.SubmitAsync(page.Form("form[data-ticket-form]"), values.ToDictionary(v => v.Key, v => v.Value), (IHtmlElement)page.Find(button)!);
+
+    private Task<(int Version, int Comments)> StateAsync(long id) => portal.WithDbAsync(async db =>
+        (await db.Tickets.Where(t => t.Id == id).Select(t => t.Version).SingleAsync(), await db.TicketComments.CountAsync(c => c.TicketId == id)));
+
+    [Fact]
+    public async Task Applying_fills_the_reply_and_fields_without_saving_and_submitting_then_saves_through_the_workflow()
+    {
+        var requester = await portal.CreateUserAsync("macro.apply.owner@agent.test", "Ewa", "Marzec", "pl");
+        var ticket = await portal.CreateAsync(requester.Id, "Invoice is wrong");
+        var agent = await portal.AgentAsync("macro.apply.agent@agent.test", "Adam", "Agent");
+        var macroId = await MacroAsync("Billing: waiting", "Hello {{requester.name}}, we are checking #{{ticket.number}}. {{agent.name}}",
+            agent.Id, TicketStatus.Pending, TicketPriority.High, "billing");
+        using var client = await portal.SignedInAsync("macro.apply.agent@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        page.Find("[data-manage-macros]")!.GetAttribute("href").ShouldBe("/Agent/Macros");
+        page.Find($"select[name='Input.MacroId'] option[value='{macroId}']").ShouldNotBeNull();
+        page.Find("[data-macro-preview]")!.ClassList.ShouldContain("d-none");
+        var before = await StateAsync(ticket.Id);
+
+        var applied = await SubmitAsync(client, page, "[data-macro-apply]", ("Input.MacroId", macroId.ToString()), ("Input.Tags", "invoice"));
+
+        applied.Status.ShouldBe(HttpStatusCode.OK);
+        applied.Find("textarea[name='Input.Body']")!.TextContent.ShouldBe($"Hello Ewa Marzec, we are checking #{ticket.Id}. Adam Agent");
+        applied.Find("select[name='Input.Priority'] option[selected]")!.GetAttribute("value").ShouldBe("High");
+        applied.Find("input[name='Input.Tags']")!.GetAttribute("value").ShouldBe("invoice billing");
+        applied.Find("[data-submit-as='Pending']")!.GetAttribute("data-suggested").ShouldBe("true");
+        applied.Find("[data-submit-as='Open']")!.ClassList.ShouldContain("btn-outline-primary");
+        var preview = applied.Find("[data-macro-preview]")!;
+        preview.ClassList.ShouldNotContain("d-none");
+        preview.QuerySelector("[data-macro-changes]")!.TextContent.ShouldBe("Status → Pending, Priority → High, Tags + billing");
+        (await StateAsync(ticket.Id)).ShouldBe(before);
+        (await portal.TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.New);
+
+        var submitted = await SubmitAsync(client, applied, "[data-submit-as='Pending']");
+
+        submitted.Find("[role=status]")!.TextContent.ShouldBe("The reply has been sent.");
+        var saved = await portal.TicketAsync(ticket.Id);
+        saved.Status.ShouldBe(TicketStatus.Pending);
+        saved.Priority.ShouldBe(TicketPriority.High);
+        saved.Tags.Select(t => t.Tag).ShouldBe(["billing", "invoice"], ignoreOrder: true);
+        var reply = await portal.WithDbAsync(db => db.TicketComments.Where(c => c.TicketId == ticket.Id).OrderBy(c => c.Id)
+            .Select(c => new { c.Body, c.IsPublic }).ToListAsync());
+        reply.Last().Body.ShouldBe($"Hello Ewa Marzec, we are checking #{ticket.Id}. Adam Agent");
+        reply.Last().IsPublic.ShouldBeTrue();
+        (await portal.EventsAsync(ticket.Id)).Select(e => e.Field).ShouldContain("Priority");
+    }
+
+    [Fact]
+    public async Task The_script_gets_the_filled_form_as_json_and_nothing_is_saved()
+    {
+        var requester = await portal.CreateUserAsync("macro.json.owner@agent.test", "Jan", "Nowak", "pl");
+        var ticket = await portal.CreateAsync(requester.Id, "Login fails");
+        await portal.AgentAsync("macro.json.agent@agent.test");
+        var macroId = await MacroAsync("Shared: on hold", "Dear {{requester.name}} (#{{ticket.number}})", status: TicketStatus.OnHold, tags: "vendor");
+        using var client = await portal.SignedInAsync("macro.json.agent@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        page.Find($"select[name='Input.MacroId'] option[value='{macroId}']").ShouldNotBeNull();
+        var before = await StateAsync(ticket.Id);
+
+        using var response = await PostJsonAsync(client, page, ticket.Id, macroId, "First line");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("body").GetString().ShouldBe($"First line\n\nDear Jan Nowak (#{ticket.Id})");
+        json.RootElement.GetProperty("status").GetString().ShouldBe("OnHold");
+        json.RootElement.GetProperty("tags").GetString().ShouldBe("vendor");
+        json.RootElement.GetProperty("changes").EnumerateArray().Select(c => c.GetString()).ShouldBe(["Status → On-hold", "Tags + vendor"]);
+        (await StateAsync(ticket.Id)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Another_agents_personal_macro_is_not_offered_and_applying_it_is_refused_with_the_form_kept()
+    {
+        var requester = await portal.CreateUserAsync("macro.other.owner@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Printer jam");
+        var owner = await portal.AgentAsync("macro.other.owner.agent@agent.test");
+        await portal.AgentAsync("macro.other.agent@agent.test");
+        var shared = await MacroAsync("Shared: thanks", "Thanks!");
+        var foreign = await MacroAsync("Owner's secret", "Secret {{requester.name}}", owner.Id, TicketStatus.Solved, TicketPriority.Urgent, "secret");
+        using var client = await portal.SignedInAsync("macro.other.agent@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        page.Find($"select[name='Input.MacroId'] option[value='{shared}']").ShouldNotBeNull();
+        page.Find($"select[name='Input.MacroId'] option[value='{foreign}']").ShouldBeNull();
+        var before = await StateAsync(ticket.Id);
+
+        var refused = await client.SubmitAsync(page.Form("form[data-ticket-form]"),
+            new Dictionary<string, string> { ["Input.Body"] = "My own words", ["Input.Priority"] = "Low", ["Input.MacroId"] = foreign.ToString() },
+            (IHtmlElement)page.Find("[data-macro-apply]")!);
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.FieldError("Input.MacroId").ShouldBe("This macro is not available to you.");
+        refused.Find("textarea[name='Input.Body']")!.TextContent.ShouldBe("My own words");
+        refused.Find("select[name='Input.Priority'] option[selected]")!.GetAttribute("value").ShouldBe("Low");
+        refused.Find("[data-submit-as][data-suggested='true']").ShouldBeNull();
+        using var json = await PostJsonAsync(client, page, ticket.Id, foreign, "");
+        json.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await json.Content.ReadAsStringAsync()).ShouldContain("not available");
+        (await StateAsync(ticket.Id)).ShouldBe(before);
+    }
+
+    private static Task<HttpResponseMessage> PostJsonAsync(PortalClient client, Page page, long ticketId, int macroId, string body)
+    {
+        var form = page.Form("form[data-ticket-form]");
+        var token = ((IHtmlInputElement)form.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/Agent/Tickets/{ticketId}?handler=Macro")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Input.MacroId"] = macroId.ToString(), ["Input.Body"] = body, ["Input.Priority"] = "Normal",
+            }),
+        };
+        request.Headers.Add("X-Macro", "1");
+        return client.Http.SendAsync(request);
+    }
+}
