@@ -28,6 +28,24 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
         portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Status).SingleAsync());
 
     [Fact]
+    public async Task A_breach_shows_in_the_agents_SLA_view_as_overdue()
+    {
+        // English team, Normal priority: the first reply is due 8 hours after the request, at 16:00.
+        portal.SetClock("2026-11-19 08:00");
+        var late = await portal.RequestAsync("breach.view@monitor.test", "en");
+        await portal.CreateUserAsync("breach.agent@monitor.test", "Sam", "Agent", role: Supportal.Accounts.Roles.Agent);
+        portal.SetClock("2026-11-19 17:30");
+        await Monitor.RunOnceAsync();
+
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync("breach.agent@monitor.test");
+        var view = await client.GetAsync("/Agent?view=SlaAtRisk");
+
+        view.Find($"tr[data-ticket='{late.Id}'] [data-sla]")!.TextContent.Trim().ShouldBe("1 h 30 min overdue");
+        (await EventsAsync(late.Id, "sla")).ShouldHaveSingleItem().NewValue.ShouldBe("FirstReply breached");
+    }
+
+    [Fact]
     public async Task A_passed_due_time_is_recorded_as_a_breach_once_with_a_history_row()
     {
         // English team (around the clock), Normal: first reply due 8 h after creation, resolution 40 h.
