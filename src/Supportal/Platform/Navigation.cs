@@ -55,7 +55,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         Audience.Everyone => true,
         Audience.Anonymous => user.Identity?.IsAuthenticated != true,
         Audience.SignedIn => user.Identity?.IsAuthenticated == true,
-        Audience.Support => Tickets.TicketAccess.SeesAll(user),
+        Audience.Support => Tickets.TicketAccess.IsSupport(user),
         Audience.Orders => user.IsInRole(Roles.Orders) || user.IsInRole(Roles.Admin),
         Audience.Admin => user.IsInRole(Roles.Admin),
         _ => false,

@@ -5,19 +5,26 @@ using Supportal.Data;
 namespace Supportal.Tickets;
 
 /// <summary>
-/// Who may see a request, in one place: its requester, the people copied on it, members of its organization
-/// when staff let that organization share requests, and support staff. Everything else reads as "not found".
+/// Who may see a request, in one place. Admins see every request; agents the requests of their groups, requests no
+/// group has yet, requests assigned to them and their own; customers their own, those they are copied on and those of
+/// organizations whose staff let members share requests. Everything else reads as "not found".
 /// </summary>
 public static class TicketAccess
 {
-    /// <summary>Agents and admins work every request (the orders team is staff, but not support).</summary>
-    public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Agent);
+    /// <summary>Agents and admins work requests (the orders team is staff, but not support).</summary>
+    public static bool IsSupport(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Agent);
 
     public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, AppDbContext db, ClaimsPrincipal user)
     {
-        if (SeesAll(user))
+        if (user.IsInRole(Roles.Admin))
             return tickets;
         var id = user.RequiredAccountId();
+        if (user.IsInRole(Roles.Agent))
+        {
+            // An agent outside a ticket's group still sees it once it is theirs, so a reassignment never hides work.
+            var groups = db.GroupMembers.Where(m => m.UserId == id).Select(m => (int?)m.GroupId);
+            return tickets.Where(t => t.GroupId == null || groups.Contains(t.GroupId) || t.AssigneeId == id || t.RequesterId == id);
+        }
         var shared = SharedOrganizations(db, id);
         return tickets.Where(t => t.RequesterId == id || t.Ccs.Any(c => c.UserId == id)
             || (t.OrganizationId != null && shared.Contains(t.OrganizationId.Value)));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Workspace;
 using Supportal.Tickets;
 
 namespace Supportal.Tests.Sla;
@@ -33,7 +34,8 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
         // English team, Normal priority: the first reply is due 8 hours after the request, at 16:00.
         portal.SetClock("2026-11-19 08:00");
         var late = await portal.RequestAsync("breach.view@monitor.test", "en");
-        await portal.CreateUserAsync("breach.agent@monitor.test", "Sam", "Agent", role: Supportal.Accounts.Roles.Agent);
+        var agent = await portal.CreateUserAsync("breach.agent@monitor.test", "Sam", "Agent", role: Supportal.Accounts.Roles.Agent);
+        await portal.JoinGroupsAsync(agent.Id, 2);
         portal.SetClock("2026-11-19 17:30");
         await Monitor.RunOnceAsync();
 

@@ -30,7 +30,7 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
     public Guid Me => User.RequiredAccountId();
     public bool IsClosed => View.Ticket.Status == TicketStatus.Closed;
     public bool CanSolve => View.Ticket.Status is not (TicketStatus.Solved or TicketStatus.Closed);
-    public bool CanRemove(Guid userId) => userId == Me || View.Ticket.RequesterId == Me || TicketAccess.SeesAll(User);
+    public bool CanRemove(Guid userId) => userId == Me || View.Ticket.RequesterId == Me || TicketAccess.IsSupport(User);
 
     /// <summary>The closed request this one follows up, if any.</summary>
     public long? FollowUpOf { get; private set; }
