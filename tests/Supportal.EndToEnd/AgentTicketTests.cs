@@ -38,7 +38,8 @@ public sealed class AgentTicketTests(Browser browser, LivePortal portal) : IClas
         var customerEmail = $"agent.flow.customer.{language}@customer.test";
         var agentEmail = $"agent.flow.agent.{language}@support.test";
         var customer = await portal.Factory.CreateUserAsync(customerEmail, "Rita", "Owner", language);
-        await portal.Factory.CreateUserAsync(agentEmail, "Adam", "Agent", language, role: Roles.Agent);
+        var agentUser = await portal.Factory.CreateUserAsync(agentEmail, "Adam", "Agent", language, role: Roles.Agent);
+        await portal.Factory.JoinGroupsAsync(agentUser.Id, 1, 2);
         var id = await portal.Factory.CreateRequestAsync(customer.Id, $"Label printer ({language})");
         const string note = "Internal: the customer's printer is out of warranty";
         const string reply = "Please install the **new driver** and tell us how it goes.";
@@ -117,7 +118,8 @@ public sealed class AgentTicketTests(Browser browser, LivePortal portal) : IClas
     {
         var customer = await portal.Factory.CreateUserAsync($"agent.macro.customer.{language}@customer.test", "Ewa", "Marzec", language);
         var agentEmail = $"agent.macro.agent.{language}@support.test";
-        await portal.Factory.CreateUserAsync(agentEmail, "Adam", "Agent", language, role: Roles.Agent);
+        var agentUser = await portal.Factory.CreateUserAsync(agentEmail, "Adam", "Agent", language, role: Roles.Agent);
+        await portal.Factory.JoinGroupsAsync(agentUser.Id, 1, 2);
         var id = await portal.Factory.CreateRequestAsync(customer.Id, $"Invoice question ({language})");
         var macroName = $"Billing check ({language})";
         await portal.Factory.WithDbAsync(async db =>

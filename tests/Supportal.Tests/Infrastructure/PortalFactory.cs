@@ -117,6 +117,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return user;
     }
 
+    /// <summary>Puts a person in groups (seeded: 1 Polish team, 2 English team); agents see their groups' tickets.</summary>
+    public Task JoinGroupsAsync(Guid userId, params int[] groupIds) => WithDbAsync(db =>
+    {
+        db.GroupMembers.AddRange(groupIds.Select(g => new Supportal.Workspace.GroupMember { GroupId = g, UserId = userId }));
+        return db.SaveChangesAsync();
+    });
+
     /// <summary>Starts the app on a real loopback port (for the browser) and returns its address.</summary>
     public string StartOnRealPort()
     {

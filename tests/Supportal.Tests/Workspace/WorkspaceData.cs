@@ -14,13 +14,6 @@ public static class WorkspaceData
     public static Task<ApplicationUser> AgentAsync(this PortalFactory portal, string email, string first = "Ada", string last = "Agent",
         string language = "en") => portal.CreateUserAsync(email, first, last, language, role: Roles.Agent);
 
-    /// <summary>Puts a person in groups (seeded: 1 Polish team, 2 English team); agents see their groups' tickets.</summary>
-    public static Task JoinGroupsAsync(this PortalFactory portal, Guid userId, params int[] groupIds) => portal.WithDbAsync(db =>
-    {
-        db.GroupMembers.AddRange(groupIds.Select(g => new GroupMember { GroupId = g, UserId = userId }));
-        return db.SaveChangesAsync();
-    });
-
     public static async Task<WorkflowResult> ApplyAsync(this PortalFactory portal, long ticketId, Guid actorId, TicketChanges changes, int? seenVersion = null)
     {
         using var scope = portal.RequestScope();
