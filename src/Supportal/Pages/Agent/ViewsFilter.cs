@@ -96,26 +96,7 @@ public sealed class ViewsFilter
             tickets = tickets.Where(t => t.UpdatedAt >= updatedFrom);
         if (Start(UpdatedTo?.AddDays(1), zone) is { } updatedBefore)
             tickets = tickets.Where(t => t.UpdatedAt < updatedBefore);
-        return Q is null ? tickets : Search(db, tickets, Q);
-    }
-
-    /// <summary>
-    /// "#10001" or "10001" finds that number; otherwise every word must appear in the subject or in a comment
-    /// (internal notes included: only staff search here). A scan with upper() on both sides, case-insensitive on
-    /// both databases; a full-text index is a separate piece of work.
-    /// </summary>
-    private static IQueryable<Ticket> Search(AppDbContext db, IQueryable<Ticket> tickets, string query)
-    {
-        var digits = query.TrimStart('#');
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            return tickets.Where(t => t.Id == number);
-        foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var upper = word.ToUpperInvariant();
-            tickets = tickets.Where(t => t.Subject.ToUpper().Contains(upper)
-                || db.TicketComments.Any(c => c.TicketId == t.Id && c.Body.ToUpper().Contains(upper)));
-        }
-        return tickets;
+        return Q is null ? tickets : TicketSearch.Matching(db, tickets, Q);
     }
 
     /// <summary>When the day begins in the zone (an hour later where the clocks skip midnight).</summary>
