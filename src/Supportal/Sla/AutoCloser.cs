@@ -60,7 +60,7 @@ public sealed class AutoCloser(IServiceScopeFactory scopes, TimeProvider clock, 
                     continue;
                 db.TicketEvents.Add(new TicketEvent
                 {
-                    TicketId = ticket.Id, At = now, Field = "status",
+                    TicketId = ticket.Id, At = now, Field = "Status",
                     OldValue = nameof(TicketStatus.Solved), NewValue = nameof(TicketStatus.Closed),
                 });
                 closed++;

@@ -74,7 +74,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, AutoCloser closer, T
             // The history shows the breach when it happened, not when this round noticed it.
             db.TicketEvents.Add(new TicketEvent
             {
-                TicketId = target.TicketId, At = target.DueAt, Field = "sla", NewValue = $"{target.Metric} breached",
+                TicketId = target.TicketId, At = target.DueAt, Field = "Sla", NewValue = target.Metric.ToString(),
             });
             recorded++;
         }

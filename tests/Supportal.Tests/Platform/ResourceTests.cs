@@ -26,7 +26,7 @@ public sealed partial class ResourceTests
     public void Polish_texts_are_translated()
     {
         // Words that are the same in both languages.
-        string[] same = ["Nav.Agent", "Login.Login", "Register.Email", "Mail.Ticket.Subject"];
+        string[] same = ["Nav.Agent", "Login.Login", "Register.Email", "Mail.Ticket.Subject", "AgentTicket.Field.Sla"];
         var english = Strings("");
         var polish = Strings(".pl");
 

@@ -44,7 +44,8 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
         var view = await client.GetAsync("/Agent?view=SlaAtRisk");
 
         view.Find($"tr[data-ticket='{late.Id}'] [data-sla]")!.TextContent.Trim().ShouldBe("1 h 30 min overdue");
-        (await EventsAsync(late.Id, "sla")).ShouldHaveSingleItem().NewValue.ShouldBe("FirstReply breached");
+        (await EventsAsync(late.Id, "Sla")).ShouldHaveSingleItem().NewValue.ShouldBe("FirstReply");
+        (await client.GetAsync($"/Agent/Tickets/{late.Id}")).Find("[data-breach]")!.TextContent.Trim().ShouldBe("First reply target breached");
     }
 
     [Fact]
@@ -68,9 +69,9 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
         var targets = await portal.TargetsAsync(late.Id);
         targets[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-17 16:00"));
         targets[SlaMetric.Resolution].BreachedAt.ShouldBeNull();
-        var events = await EventsAsync(late.Id, "sla");
+        var events = await EventsAsync(late.Id, "Sla");
         events.Count.ShouldBe(1);
-        events[0].NewValue.ShouldBe("FirstReply breached");
+        events[0].NewValue.ShouldBe("FirstReply");
         events[0].At.ShouldBe(SlaData.Utc("2026-11-17 16:00"));
         events[0].ActorId.ShouldBeNull();
 
@@ -82,10 +83,10 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
         portal.SetClock("2026-11-19 01:00");
         await Task.WhenAll(Monitor.RunOnceAsync(), Monitor.RunOnceAsync());
         (await Monitor.RunOnceAsync()).ShouldBe(0);
-        events = await EventsAsync(late.Id, "sla");
-        events.Select(e => e.NewValue).ShouldBe(["FirstReply breached", "Resolution breached"]);
+        events = await EventsAsync(late.Id, "Sla");
+        events.Select(e => e.NewValue).ShouldBe(["FirstReply", "Resolution"]);
         (await portal.TargetsAsync(late.Id))[SlaMetric.Resolution].BreachedAt.ShouldBe(SlaData.Utc("2026-11-19 00:00"));
-        (await EventsAsync(waiting.Id, "sla")).ShouldBeEmpty();
+        (await EventsAsync(waiting.Id, "Sla")).ShouldBeEmpty();
     }
 
     [Fact]
@@ -124,15 +125,19 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
         // An agent's form opened before the closing sees a newer version.
         (await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == polish.Id).Select(t => t.Version).SingleAsync())).ShouldBe(versionBefore + 1);
 
-        var history = await EventsAsync(polish.Id, "status");
-        history.Count.ShouldBe(1);
-        history[0].OldValue.ShouldBe("Solved");
-        history[0].NewValue.ShouldBe("Closed");
-        history[0].ActorId.ShouldBeNull();
-        history[0].At.ShouldBe(SlaData.Utc("2026-11-13 09:01"));
+        var closing = (await EventsAsync(polish.Id, "Status")).Where(e => e.NewValue == "Closed").ToList();
+        closing.Count.ShouldBe(1);
+        closing[0].OldValue.ShouldBe("Solved");
+        closing[0].ActorId.ShouldBeNull();
+        closing[0].At.ShouldBe(SlaData.Utc("2026-11-13 09:01"));
 
-        // Closing happens once.
+        // Closing happens once, and the history reads as any status change does.
         (await Closer.RunOnceAsync()).ShouldBe(0);
-        (await EventsAsync(polish.Id, "status")).Count.ShouldBe(1);
+        (await EventsAsync(polish.Id, "Status")).Count(e => e.NewValue == "Closed").ShouldBe(1);
+        await portal.CreateUserAsync("closer.admin@monitor.test", "Ola", "Admin", "pl", Supportal.Accounts.Roles.Admin);
+        using var admin = portal.CreatePortalClient();
+        await admin.SignInAsync("closer.admin@monitor.test");
+        var row = (await admin.GetAsync($"/Agent/Tickets/{polish.Id}")).FindAll("[data-new]").Select(e => e.TextContent.Trim());
+        row.ShouldContain("Zamknięte");
     }
 }
