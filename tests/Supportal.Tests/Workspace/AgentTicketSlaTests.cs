@@ -123,4 +123,25 @@ public sealed class AgentTicketSlaTests : IClassFixture<PortalFactory>
         Text(resolution, "sla-status").ShouldBe("Zostało 38 h 00 min");
         resolution.QuerySelector("[data-sla-due] time")!.GetAttribute("datetime").ShouldBe("2026-11-23T02:00:00.0000000Z");
     }
+
+    [Fact]
+    public async Task Time_left_counts_the_teams_business_hours_not_the_week_end()
+    {
+        // Friday 20 November, 15:00 Warsaw: one office hour on Friday, seven on Monday; due Monday 15:00 Warsaw (14:00Z).
+        portal.SetClock("2026-11-20 14:00");
+        var ticket = await portal.RequestAsync("sla.weekend@panel.test", "pl");
+        using var client = await AgentAsync("sla.weekend.agent@panel.test");
+
+        portal.SetClock("2026-11-20 14:30");
+        var first = Target(await client.GetAsync($"/Agent/Tickets/{ticket.Id}"), SlaMetric.FirstReply);
+        Text(first, "sla-status").ShouldBe("7 h 30 min left");
+        first.QuerySelector("[data-sla-due] time")!.GetAttribute("datetime").ShouldBe("2026-11-23T14:00:00.0000000Z");
+
+        // On Saturday nothing is used up.
+        portal.SetClock("2026-11-21 10:00");
+        using var saturday = await portal.SignedInAsync("sla.weekend.agent@panel.test");
+        first = Target(await saturday.GetAsync($"/Agent/Tickets/{ticket.Id}"), SlaMetric.FirstReply);
+        first.GetAttribute("data-sla-state").ShouldBe("Running");
+        Text(first, "sla-status").ShouldBe("7 h 00 min left");
+    }
 }

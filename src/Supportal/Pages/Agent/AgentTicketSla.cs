@@ -22,7 +22,7 @@ public enum AgentSlaState
 /// or fulfilled; "at risk" is the tracker's AtRiskAt, and a breach is what <see cref="SlaMonitor"/> recorded.
 /// </summary>
 public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool BusinessHours, DateTime? DueAt, DateTime? AtRiskAt,
-    long? LeftSecondsWhilePaused, DateTime? FulfilledAt, DateTime? BreachedAt, DateTime Now)
+    long? LeftSecondsWhilePaused, DateTime? FulfilledAt, DateTime? BreachedAt, DateTime Now, TimeSpan Left)
 {
     public AgentSlaState State =>
         FulfilledAt is { } met ? (BreachedAt is not null || met > DueAt || LeftSecondsWhilePaused < 0 ? AgentSlaState.MetLate : AgentSlaState.Met)
@@ -30,9 +30,6 @@ public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool B
         : due <= Now ? AgentSlaState.Overdue
         : AtRiskAt <= Now ? AgentSlaState.AtRisk
         : AgentSlaState.Running;
-
-    /// <summary>Until the due time (negative once overdue); for a paused target, the time it had left when it stopped.</summary>
-    public TimeSpan Left => DueAt is { } due ? due - Now : TimeSpan.FromSeconds(LeftSecondsWhilePaused ?? 0);
 
     /// <summary>"4 h", "30 min", "1 h 30 min": the promise as the policy states it.</summary>
     public string Target
@@ -50,8 +47,10 @@ public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool B
     }
 
     /// <summary>
-    /// The ticket's targets in one query. They count business hours when the policy for the ticket's service level and
-    /// priority says so and the ticket's group works set hours (the tracker's rule); otherwise calendar time.
+    /// The ticket's targets, read in one query. They count business hours when the policy for the ticket's service level and
+    /// priority says so and the ticket's group works set hours (the tracker's rule); otherwise calendar time. The time
+    /// left (<see cref="Left"/>) is counted in that clock, as the target is (the time overdue is plain time since due): a Friday evening ticket of an office-hours
+    /// team with an hour of work left shows one hour, not the week-end. Only then is the calendar read as well.
     /// </summary>
     public static async Task<IReadOnlyList<AgentTicketSla>> LoadAsync(AppDbContext db, long ticketId, DateTime now)
     {
@@ -60,6 +59,7 @@ public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool B
             .Select(t => new
             {
                 SetHours = t.Group != null && !t.Group.Calendar.AroundTheClock,
+                CalendarId = t.Group == null ? (int?)null : t.Group.CalendarId,
                 // The tracker's service level: the asset's contract's, else the organization's highest active one, else Standard.
                 Level = t.AssetId != null ? t.Asset!.Contract.ServiceLevelId
                     : db.Contracts.Where(c => c.OrganizationId == t.OrganizationId && c.StartsOn <= today && c.EndsOn >= today)
@@ -75,9 +75,16 @@ public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool B
         // A level without its own targets is held to the standard ones (see SlaTracker).
         var businessHours = found.SetHours && (found.Policies.FirstOrDefault(p => p.ServiceLevelId == found.Level)
             ?? found.Policies.FirstOrDefault(p => p.ServiceLevelId == SlaTracker.StandardServiceLevel))?.BusinessHoursOnly == true;
+        var time = businessHours && found.Rows.Any(r => r.FulfilledAt == null && r.DueAt != null)
+            ? BusinessTime.From(await db.BusinessCalendars.AsNoTracking().Where(c => c.Id == found.CalendarId)
+                .Include(c => c.Hours).Include(c => c.Holidays).AsSplitQuery().SingleAsync())
+            : BusinessTime.AroundTheClock;
         return found.Rows.OrderBy(r => r.Metric)
             .Select(r => new AgentTicketSla(r.Metric, r.TargetSeconds, businessHours, r.DueAt, r.AtRiskAt,
-                r.LeftSecondsWhilePaused, r.FulfilledAt, r.BreachedAt, now))
+                r.LeftSecondsWhilePaused, r.FulfilledAt, r.BreachedAt, now,
+                // Working time until the due time; once overdue, the plain time since it (as the views show it); for a
+                // paused target, what it had left when it stopped.
+                r.DueAt is { } due ? (due > now ? time.Between(now, due) : due - now) : TimeSpan.FromSeconds(r.LeftSecondsWhilePaused ?? 0)))
             .ToList();
     }
 }
