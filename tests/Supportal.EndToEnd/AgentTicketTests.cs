@@ -153,4 +153,47 @@ public sealed class AgentTicketTests(Browser browser, LivePortal portal) : IClas
         await Assertions.Expect(agent.Locator("[data-comment][data-public=true]").Last).ToContainTextAsync($"Hello Ewa Marzec, we are checking #{id}.");
         await Assertions.Expect(agent.Locator("select[name='Input.Priority']")).ToHaveValueAsync("High");
     }
+
+    [Theory]
+    [InlineData("en", "SLA targets", "First reply within 4 h, calendar hours", "At risk", "0 h 45 min left", "Resolution within 16 h, calendar hours", "12 h 45 min left")]
+    [InlineData("pl", "Cele SLA", "Pierwsza odpowiedź w ciągu 4 h, w czasie kalendarzowym", "Zagrożony", "Zostało 0 h 45 min",
+        "Rozwiązanie w ciągu 16 h, w czasie kalendarzowym", "Zostało 12 h 45 min")]
+    public async Task The_side_panel_shows_the_SLA_targets_with_the_one_at_risk_in_amber(string language, string title, string firstReply,
+        string atRisk, string firstLeft, string resolution, string resolutionLeft)
+    {
+        // An English-speaking customer's High request goes to the English team (around the clock): first reply 4 h, resolution 16 h.
+        var customer = await portal.Factory.CreateUserAsync($"agent.sla.customer.{language}@customer.test", "Lena", "Nowak", "en");
+        var agentEmail = $"agent.sla.agent.{language}@support.test";
+        var agentUser = await portal.Factory.CreateUserAsync(agentEmail, "Adam", "Agent", language, role: Roles.Agent);
+        await portal.Factory.WithDbAsync(async db =>
+        {
+            db.GroupMembers.Add(new Supportal.Workspace.GroupMember { GroupId = 2, UserId = agentUser.Id });
+            return await db.SaveChangesAsync();
+        });
+        var id = await portal.Factory.CreateRequestAsync(customer.Id, $"VPN drops every hour ({language})");
+        // Three and a quarter hours later under a quarter of the first reply's time is left.
+        portal.Factory.Clock.Advance(TimeSpan.FromMinutes(195));
+
+        var agent = await browser.NewPageAsync(portal.Url);
+        await agent.SignInAsync(portal.Factory, agentEmail);
+        await agent.GotoAsync($"/Agent/Tickets/{id}");
+        var panel = agent.Locator("[data-sla-panel]");
+        await Assertions.Expect(panel.GetByRole(AriaRole.Heading)).ToHaveTextAsync(title);
+        var first = panel.Locator("[data-sla=FirstReply]");
+        await Assertions.Expect(first).ToHaveAttributeAsync("data-sla-state", "AtRisk");
+        await Assertions.Expect(first.Locator("[data-sla-target]")).ToHaveTextAsync(firstReply);
+        await Assertions.Expect(first.Locator("[data-sla-badge]")).ToHaveTextAsync(atRisk);
+        await Assertions.Expect(first.Locator("[data-sla-status]")).ToHaveTextAsync(firstLeft);
+        var second = panel.Locator("[data-sla=Resolution]");
+        await Assertions.Expect(second).ToHaveAttributeAsync("data-sla-state", "Running");
+        await Assertions.Expect(second.Locator("[data-sla-target]")).ToHaveTextAsync(resolution);
+        await Assertions.Expect(second.Locator("[data-sla-status]")).ToHaveTextAsync(resolutionLeft);
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(agent, $"agent-ticket-sla-{language}-desktop");
+
+        await agent.Locator("[data-theme-toggle]").ClickAsync();
+        (await agent.Locator("html").GetAttributeAsync("data-bs-theme")).ShouldBe("dark");
+        (await Accessibility.SeriousViolationsAsync(agent)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(agent, $"agent-ticket-sla-{language}-desktop-dark");
+    }
 }

@@ -66,14 +66,47 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         return ticket;
     }
 
+    /// <summary>How many merges a reply follows to find the request a merged one continues in.</summary>
+    public const int MergeHops = 5;
+
     /// <summary>
-    /// A public reply. A reply reopens a request that waits for the customer or was solved; a reply to a closed
-    /// request starts a follow-up request linked to it. Returns the request that got the reply.
+    /// A public reply. A reply reopens a request that waits for the customer or was solved; a reply to a request
+    /// merged into another goes to that one (the conversation continues there); a reply to another closed request
+    /// starts a follow-up request linked to it. Returns the request that got the reply.
     /// </summary>
     public async Task<Ticket> ReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
     {
-        if (ticket.Status == TicketStatus.Closed)
-            return await InTransactionAsync(() => FollowUpAsync(ticket, author, body, attachments));
+        if (ticket.Status != TicketStatus.Closed)
+            return await AddReplyAsync(ticket, author, body, attachments);
+        return await InTransactionAsync(async () => await MergeTargetAsync(ticket, author.Id) is { } target
+            ? await AddReplyAsync(target, author, body, attachments)
+            : await FollowUpAsync(ticket, author, body, attachments));
+    }
+
+    /// <summary>
+    /// The open request a merged one continues in: its merge target, or that one's when it was merged on in turn (at
+    /// most <see cref="MergeHops"/> steps). Null when the chain ends closed, or the author is not on the target (its
+    /// requester or someone copied, as a merge makes them), so the reply never lands where they cannot follow it.
+    /// </summary>
+    private async Task<Ticket?> MergeTargetAsync(Ticket closed, Guid authorId)
+    {
+        var next = closed.MergedIntoId;
+        for (var hop = 0; next is { } id && hop < MergeHops; hop++)
+        {
+            var target = await db.Tickets.Where(t => t.Id == id)
+                .Select(t => new { t.Status, t.MergedIntoId, OnIt = t.RequesterId == authorId || t.Ccs.Any(c => c.UserId == authorId) })
+                .FirstOrDefaultAsync();
+            if (target is null)
+                return null;
+            if (target.Status != TicketStatus.Closed)
+                return target.OnIt ? await db.Tickets.SingleAsync(t => t.Id == id) : null;
+            next = target.MergedIntoId;
+        }
+        return null;
+    }
+
+    private async Task<Ticket> AddReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
+    {
         var now = Now;
         var comment = new TicketComment { Ticket = ticket, AuthorId = author.Id, Body = body, CreatedAt = now };
         ticket.Comments.Add(comment);

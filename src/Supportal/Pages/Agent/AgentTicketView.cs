@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Data;
 using Supportal.Pages.Tickets;
@@ -8,7 +9,7 @@ namespace Supportal.Pages.Agent;
 
 /// <summary>
 /// What the agent's ticket screen shows, read as projections: the header and side panel, the whole conversation
-/// (internal notes included), the people copied, tags, the requester's other tickets and the history.
+/// (internal notes included), the people copied, tags, the requester's other tickets (those the agent may see) and the history.
 /// </summary>
 public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyList<TicketFieldValue> Fields, IReadOnlyList<RequestView.Person> Ccs,
     IReadOnlyList<AgentTicketView.Comment> Comments, IReadOnlyList<RequestView.File> Files, IReadOnlyList<string> Tags,
@@ -37,9 +38,10 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyLis
 
     public IEnumerable<RequestView.File> FilesOf(long commentId) => Files.Where(f => f.CommentId == commentId);
 
-    public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id)
+    /// <summary>The ticket when <paramref name="user"/> may see it (<see cref="TicketAccess"/>), else null.</summary>
+    public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id, ClaimsPrincipal user)
     {
-        var header = await db.Tickets.AsNoTracking().Where(t => t.Id == id)
+        var header = await db.Tickets.VisibleTo(db, user).AsNoTracking().Where(t => t.Id == id)
             .Select(t => new Header(t.Id, t.Subject, t.Kind, t.Status, t.Priority, t.CreatedAt, t.UpdatedAt, t.Version, t.GroupId, t.AssigneeId,
                 t.RequesterId, t.Requester.FirstName, t.Requester.LastName, t.Requester.Email, t.Requester.Language,
                 t.Organization == null ? null : t.Organization.Name, t.Asset == null ? null : t.Asset.Product.Name,
@@ -63,7 +65,7 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyLis
                 e.At, e.Field, e.OldValue, e.NewValue }).ToListAsync())
             .Select(e => new Change(e.Id, e.Actor is null ? null : Names.Display(e.Actor.FirstName, e.Actor.LastName, e.Actor.Email), e.At, e.Field, e.OldValue, e.NewValue))
             .ToList();
-        var others = await db.Tickets.Where(t => t.RequesterId == header.RequesterId && t.Id != id)
+        var others = await db.Tickets.VisibleTo(db, user).Where(t => t.RequesterId == header.RequesterId && t.Id != id)
             .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(10)
             .Select(t => new Other(t.Id, t.Subject, t.Status, t.UpdatedAt)).ToListAsync();
         return new AgentTicketView(header, fields, ccs, comments, files, tags, history, others);

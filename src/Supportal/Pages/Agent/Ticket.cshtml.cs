@@ -13,11 +13,12 @@ namespace Supportal.Pages.Agent;
 /// <summary>
 /// The agent's ticket screen (AGT-2): the whole conversation with internal notes, a composer for public replies and
 /// notes with a preview and files, the side panel's fields saved with it through <see cref="TicketWorkflow"/>, the
-/// history, and "Merge into…". A save based on an outdated version is shown what changed instead of overwriting it.
+/// history, the SLA targets, and "Merge into…". A save based on an outdated version is shown what changed instead of
+/// overwriting it. Only tickets the agent may see (<see cref="TicketAccess"/>) are found.
 /// </summary>
 [AcceptsAttachments]
 public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, TicketMerge merge, AttachmentStore store,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {
     [BindProperty] public AgentTicketInput Input { get; set; } = new();
     [BindProperty] public AgentTicketMergeInput Merge { get; set; } = new();
@@ -25,6 +26,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
 
     public AgentTicketView View { get; private set; } = null!;
     public AgentTicketChoices Choices { get; private set; } = AgentTicketChoices.None;
+    public IReadOnlyList<AgentTicketSla> Sla { get; private set; } = [];
     public Microsoft.AspNetCore.Html.IHtmlContent? Preview { get; private set; }
     public IReadOnlyList<AgentTicketView.Change> ChangedMeanwhile { get; private set; } = [];
     public IReadOnlyList<AgentTicketView.Comment> CommentsMeanwhile { get; private set; } = [];
@@ -87,51 +89,32 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         if (!await LoadAsync(id))
             return NotFound();
         Input = AgentTicketInput.From(View);
-        if (Merge.Target is not { } target)
-            ModelState.AddModelError("Merge.Target", localizer["Workflow.Merge.Required"]);
-        else if (await merge.CheckAsync(id, target) is { } problem)
-            ModelState.AddModelError("Merge.Target", localizer[problem, target]);
-        if (!ModelState.IsValid)
-            return Page();
-        if (!Merge.Confirm)
-        {
-            MergeTargetSubject = await db.Tickets.Where(t => t.Id == Merge.Target).Select(t => t.Subject).SingleAsync();
-            return Page();
-        }
-        var (mergeProblem, conflict) = await merge.MergeAsync(id, Merge.Target!.Value, Merge.Version, await db.Users.SingleAsync(u => u.Id == Me));
-        if (conflict)
+        var step = await AgentTicketMergeStep.RunAsync(db, merge, User, id, Merge, ModelState, localizer);
+        MergeTargetSubject = step.TargetSubject;
+        if (step.Conflict)
             return await ConflictAsync(id);
-        if (mergeProblem is not null)
-        {
-            ModelState.AddModelError("Merge.Target", localizer[mergeProblem, Merge.Target]);
+        if (!step.Merged)
             return Page();
-        }
-        TempData["StatusMessage"] = localizer["Workflow.Merge.Done", id, Merge.Target].Value;
+        TempData["StatusMessage"] = localizer["Workflow.Merge.Done", id, Merge.Target!].Value;
         return RedirectToPage(new { id = Merge.Target });
     }
 
-    /// <summary>Someone saved first: keep the agent's input, show what changed since their version, and let them save again.</summary>
     private async Task<IActionResult> ConflictAsync(long id)
     {
         await LoadAsync(id);
-        ChangedMeanwhile = View.History.Where(h => h.Id > Input.LastEventId).ToList();
-        CommentsMeanwhile = View.Comments.Where(c => c.Id > Input.LastCommentId).ToList();
-        foreach (var key in new[] { "Input.Version", "Input.LastEventId", "Input.LastCommentId", "Merge.Version", "Input.Status", "Input.TakeIt" })
-            ModelState.Remove(key);
-        (Input.Version, Input.LastEventId, Input.LastCommentId, Merge.Version) = (View.Ticket.Version, View.LastEventId, View.LastCommentId, View.Ticket.Version);
-        ModelState.AddModelError("", localizer["AgentTicket.Conflict"]);
+        (ChangedMeanwhile, CommentsMeanwhile) = AgentTicketConflict.Show(View, Input, Merge, ModelState, localizer["AgentTicket.Conflict"]);
         return Page();
     }
 
     private async Task<bool> LoadAsync(long id)
     {
-        View = (await AgentTicketView.LoadAsync(db, id))!;
+        View = (await AgentTicketView.LoadAsync(db, id, User))!;
         if (View is null)
             return false;
+        Sla = await AgentTicketSla.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime);
         Choices = await AgentTicketChoices.LoadAsync(db, workflow, Me);
         if (Merge.Version == 0)
             Merge.Version = View.Ticket.Version;
         return true;
     }
-
 }
