@@ -16,8 +16,7 @@ public sealed class GroupAccessTests(PortalFactory portal) : IClassFixture<Porta
     {
         var english = await portal.RequestAsync($"{name}.en@access.test", "en");
         var polish = await portal.RequestAsync($"{name}.pl@access.test", "pl");
-        var agent = await portal.AgentAsync($"{name}@agents.test");
-        await portal.JoinGroupsAsync(agent.Id, EnglishTeam);
+        var agent = await portal.AgentAsync($"{name}@agents.test", groups: [EnglishTeam]);
         var client = portal.CreatePortalClient();
         await client.SignInAsync(agent.Email!);
         return (english, polish, client);

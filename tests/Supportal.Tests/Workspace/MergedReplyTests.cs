@@ -46,9 +46,12 @@ public sealed class MergedReplyTests(PortalFactory portal) : IClassFixture<Porta
         using var client = await portal.SignedInAsync("merged.reply@merged.test");
 
         var page = await client.GetAsync($"/Tickets/{duplicate.Id}");
+        page.Find("[data-merged-into]")!.GetAttribute("data-merged-into").ShouldBe(target.Id.ToString());
+        page.Find("[data-closed]").ShouldBeNull();
         var after = await client.SubmitAsync(page.Form("form[data-reply-form]"), Reply("It went offline again."));
 
         after.Path.ShouldBe($"/Tickets/{target.Id}");
+        after.Find("[role=status]")!.TextContent.ShouldBe($"This request was merged into #{target.Id}: your reply has been added there.");
         after.FindAll("[data-comment] [data-body]").Last().TextContent.ShouldContain("It went offline again.");
         (await BodiesAsync(target.Id)).Last().ShouldBe("It went offline again.");
         (await portal.TicketAsync(target.Id)).Status.ShouldBe(TicketStatus.Open);

@@ -11,8 +11,14 @@ namespace Supportal.Tests.Workspace;
 /// <summary>Agent-side changes made the way the ticket screen makes them (through <see cref="TicketWorkflow"/>).</summary>
 public static class WorkspaceData
 {
-    public static Task<ApplicationUser> AgentAsync(this PortalFactory portal, string email, string first = "Ada", string last = "Agent",
-        string language = "en") => portal.CreateUserAsync(email, first, last, language, role: Roles.Agent);
+    /// <summary>An agent in both seeded teams (Polish, English), so they see every routed ticket unless told which teams.</summary>
+    public static async Task<ApplicationUser> AgentAsync(this PortalFactory portal, string email, string first = "Ada", string last = "Agent",
+        string language = "en", int[]? groups = null)
+    {
+        var agent = await portal.CreateUserAsync(email, first, last, language, role: Roles.Agent);
+        await portal.JoinGroupsAsync(agent.Id, groups ?? [1, 2]);
+        return agent;
+    }
 
     public static async Task<WorkflowResult> ApplyAsync(this PortalFactory portal, long ticketId, Guid actorId, TicketChanges changes, int? seenVersion = null)
     {

@@ -32,8 +32,9 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
     public bool CanSolve => View.Ticket.Status is not (TicketStatus.Solved or TicketStatus.Closed);
     public bool CanRemove(Guid userId) => userId == Me || View.Ticket.RequesterId == Me || TicketAccess.IsSupport(User);
 
-    /// <summary>The closed request this one follows up, if any.</summary>
+    /// <summary>The closed request this one follows up, and the request this duplicate was merged into, if any.</summary>
     public long? FollowUpOf { get; private set; }
+    public long? MergedInto { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -51,9 +52,12 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
             ModelState.AddModelError(nameof(Files), store.Describe(problem, fileName, localizer));
         if (!ModelState.IsValid)
             return Page();
-        // A reply to a closed request goes to a new follow-up request, which the person is taken to.
+        // A reply to a merged duplicate goes to the request it was merged into, one to a closed request to a new
+        // follow-up request; either way the person is taken there.
         var replied = await desk.ReplyAsync(await TicketAsync(id), await MeAsync(), body, Files);
-        return replied.Id == id ? Done(id, "Request.Replied") : Done(replied.Id, "Workflow.FollowUpCreated", replied.Id);
+        return replied.Id == id ? Done(id, "Request.Replied")
+            : replied.FollowUpOfId == id ? Done(replied.Id, "Workflow.FollowUpCreated", replied.Id)
+            : Done(replied.Id, "Request.RepliedToMerged", replied.Id);
     }
 
     public async Task<IActionResult> OnPostSolveAsync(long id)
@@ -111,7 +115,7 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
         View = (await RequestView.LoadAsync(db, User, id))!;
         if (View is null)
             return false;
-        FollowUpOf = await db.Tickets.Where(t => t.Id == id).Select(t => t.FollowUpOfId).SingleAsync();
+        (FollowUpOf, MergedInto) = await db.Tickets.Where(t => t.Id == id).Select(t => ValueTuple.Create(t.FollowUpOfId, t.MergedIntoId)).SingleAsync();
         return true;
     }
 
