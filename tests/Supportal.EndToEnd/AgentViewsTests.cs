@@ -123,6 +123,7 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         var kept = await TicketAsync(organizationId, requester.Id, "Scanner jams", TicketPriority.Low);
         var page = await browser.NewPageAsync(portal.Url);
         await page.SignInAsync(portal.Factory, agent.Email!);
+        await page.Clock.InstallAsync();
         await page.GotoAsync($"/Agent?view=AllOpen&org={organizationId}");
         await page.EvaluateAsync("() => window.viewsMarker = 'kept'");
 
@@ -131,6 +132,13 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         await Assertions.Expect(page.Locator("input[data-bulk-pick]:checked")).ToHaveCountAsync(3);
         await page.GetByLabel(string.Format(selectOne, kept), new() { Exact = true }).UncheckAsync();
         (await page.GetByLabel(selectAll).EvaluateAsync<bool>("box => box.indeterminate")).ShouldBeTrue();
+
+        // The 30-second poll waits while rows are ticked, so it cannot wipe the ticks.
+        var raised = await TicketAsync(organizationId, requester.Id, "Monitor flickers", TicketPriority.Normal);
+        await page.Clock.RunForAsync(31_000);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{raised}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("input[data-bulk-pick]:checked")).ToHaveCountAsync(2);
         await page.Locator("#bulk-assignee").SelectOptionAsync(new SelectOptionValue { Label = $"Cora Colleague {language}" });
         await page.GetByRole(AriaRole.Button, new() { Name = assign, Exact = true }).ClickAsync();
 
@@ -143,7 +151,7 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
         var assignees = await portal.Factory.WithDbAsync(db => db.Tickets.Where(t => t.OrganizationId == organizationId)
             .ToDictionaryAsync(t => t.Id, t => t.AssigneeId));
-        assignees.ShouldBe(new Dictionary<long, Guid?> { [first] = colleague.Id, [second] = colleague.Id, [kept] = null });
+        assignees.ShouldBe(new Dictionary<long, Guid?> { [first] = colleague.Id, [second] = colleague.Id, [kept] = null, [raised] = null });
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"agent-views-bulk-{language}-desktop");
 

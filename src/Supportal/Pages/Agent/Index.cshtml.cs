@@ -18,20 +18,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
 {
     public const int PageSize = 25;
 
-    public sealed record Row(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
-        string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, SlaLeft Sla);
-
-    /// <summary>A row as the database answers it: the nearest running target's times, or the seconds left while paused.</summary>
-    private sealed record Found(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
-        string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, DateTime? DueAt, DateTime? AtRiskAt, long? PausedSeconds);
-
     [BindProperty] public ViewsBulkInput Bulk { get; set; } = new();
     public ViewsBulkOutcome? Outcome { get; private set; }
 
     public TicketView View { get; private set; }
     public ViewSort Sort { get; private set; }
     public ViewsFilter Filter { get; private set; } = new();
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ViewsRow> Rows { get; private set; } = [];
     public IReadOnlyDictionary<TicketView, int> Counts { get; private set; } = new Dictionary<TicketView, int>();
     public ViewsOptions Options { get; private set; } = ViewsOptions.None;
     public string? NextAfter { get; private set; }
@@ -132,18 +125,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         // Keyset paging: a page starts after the last row shown (or ends before the first) in (sort key, number) order.
         var backwards = before is not null && after is null;
         var cursor = ViewCursor.Parse(backwards ? before : after);
-        // One query: the nearest running target (not fulfilled) comes as scalar subqueries beside each row.
-        var found = await ViewOrder.Page(matching, Sort, forward: !backwards, cursor).Take(PageSize + 1)
-            .Select(t => new Found(t.Id, t.Subject, t.Requester.FirstName + " " + t.Requester.LastName,
-                t.Organization == null ? null : t.Organization.Name, t.Status, t.Priority,
-                t.Group == null ? null : t.Group.Name, t.Assignee == null ? null : t.Assignee.FirstName + " " + t.Assignee.LastName,
-                t.UpdatedAt, t.CreatedAt, t.Version,
-                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).Min(s => s.DueAt),
-                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).OrderBy(s => s.DueAt).Select(s => s.AtRiskAt).FirstOrDefault(),
-                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt == null).Min(s => s.LeftSecondsWhilePaused)))
-            .ToListAsync();
-        var rows = found.Select(f => new Row(f.Id, f.Subject, f.Requester, f.Organization, f.Status, f.Priority, f.Group, f.Assignee,
-            f.UpdatedAt, f.CreatedAt, f.Version, SlaLeft.Of(f.DueAt, f.AtRiskAt, f.PausedSeconds, Now))).ToList();
+        var rows = await ViewsRow.ReadAsync(db, ViewOrder.Page(matching, Sort, forward: !backwards, cursor), PageSize + 1, Now);
         var more = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
         if (backwards)
@@ -151,7 +133,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         Rows = rows;
         if (rows.Count == 0)
             return;
-        string Edge(Row row) => ViewCursor.Of(Sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
+        string Edge(ViewsRow row) => ViewCursor.Of(Sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
         NextAfter = backwards || more ? Edge(rows[^1]) : null;
         PreviousBefore = (backwards ? more : cursor is not null) ? Edge(rows[0]) : null;
     }
