@@ -63,6 +63,24 @@ public sealed class ViewsSlaTests(PortalFactory portal) : IClassFixture<PortalFa
         (Sla(page, answered), State(page, answered)).ShouldBe(("", "None"));
     }
 
+    [Theory]
+    [InlineData(185, 240, null, SlaShown.Running, 185)]
+    [InlineData(70, -50, null, SlaShown.AtRisk, 70)]
+    [InlineData(0, -120, null, SlaShown.AtRisk, 0)]
+    [InlineData(-70, -190, null, SlaShown.Overdue, -70)]
+    [InlineData(null, null, 7200L, SlaShown.Paused, 120)]
+    [InlineData(null, null, -600L, SlaShown.Paused, -10)]
+    [InlineData(null, null, null, SlaShown.None, 0)]
+    public void The_state_follows_the_due_time_the_at_risk_point_and_the_pause(int? dueInMinutes, int? atRiskInMinutes, long? pausedSeconds,
+        SlaShown state, int leftMinutes)
+    {
+        var now = SlaData.Utc("2026-11-21 12:00");
+        DateTime? due = dueInMinutes is { } d ? now.AddMinutes(d) : null;
+        DateTime? atRisk = atRiskInMinutes is { } r ? now.AddMinutes(r) : null;
+        var sla = SlaLeft.Of(due, atRisk, pausedSeconds, now);
+        sla.ShouldBe(new SlaLeft(state, TimeSpan.FromMinutes(leftMinutes)));
+    }
+
     [Fact]
     public async Task Polish_rows_say_it_in_polish()
     {
