@@ -24,6 +24,12 @@ public sealed class ViewsSlaTests(PortalFactory portal) : IClassFixture<PortalFa
         var running = (await portal.RequestAsync($"sla.view.{Guid.NewGuid():N}@sla.test", "en")).Id;
         var answered = (await portal.RequestAsync($"sla.paused.{Guid.NewGuid():N}@sla.test", "en")).Id;
         var agent = await portal.AgentAsync($"sla.agent.{Guid.NewGuid():N}@example.com");
+        // English requests are routed to the English team (seeded as group 2): its members see them.
+        await portal.WithDbAsync(async db =>
+        {
+            db.GroupMembers.Add(new GroupMember { GroupId = 2, UserId = agent.Id });
+            return await db.SaveChangesAsync();
+        });
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(agent.Email!);
         Task<Page> ViewAsync(TicketView view, long ticket) => client.GetAsync($"/Agent?view={view}&q=%23{ticket}");
