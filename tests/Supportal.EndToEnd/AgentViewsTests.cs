@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Supportal.Accounts;
 using Supportal.Contracts;
@@ -55,11 +56,11 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
 
         // From here on the page is never reloaded: a marker on the window survives only partial swaps.
         await page.EvaluateAsync("() => window.viewsMarker = 'kept'");
-        await Assertions.Expect(page.GetByLabel(organizationLabel, new() { Exact = true })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#views-filter").GetByLabel(organizationLabel, new() { Exact = true })).ToBeHiddenAsync();
         await page.GetByText(moreFilters).ClickAsync();
-        await page.GetByLabel(organizationLabel, new() { Exact = true }).SelectOptionAsync(organizationId.ToString());
+        await page.Locator("#views-filter").GetByLabel(organizationLabel, new() { Exact = true }).SelectOptionAsync(organizationId.ToString());
         await Assertions.Expect(page.Locator("tr[data-ticket]")).ToHaveCountAsync(2);
-        await page.GetByLabel(priorityLabel, new() { Exact = true }).SelectOptionAsync("Normal");
+        await page.Locator("#views-filter").GetByLabel(priorityLabel, new() { Exact = true }).SelectOptionAsync("Normal");
         await Assertions.Expect(page.Locator("tr[data-ticket]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator($"tr[data-ticket='{normalTicket}'] [data-priority]")).ToHaveTextAsync(normal);
         await page.WaitForURLAsync(url => url.Contains("priority=Normal") && url.Contains($"org={organizationId}") && !url.Contains("handler="));
@@ -99,5 +100,65 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         await Assertions.Expect(page.Locator("[data-views]")).ToBeVisibleAsync();
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"agent-views-{language}-phone");
+    }
+
+    [Theory]
+    [InlineData("en", "Select all tickets on this page", "Select #{0}", "Assign", "Tickets updated: 2.")]
+    [InlineData("pl", "Zaznacz wszystkie zgłoszenia na tej stronie", "Zaznacz #{0}", "Przypisz", "Zaktualizowane zgłoszenia: 2.")]
+    public async Task An_agent_ticks_tickets_and_assigns_them_in_one_go_without_a_reload(
+        string language, string selectAll, string selectOne, string assign, string updated)
+    {
+        var agent = await portal.Factory.CreateUserAsync($"bulk.{language}@agent.test", "Bruno", "Bulk", language, Roles.Agent);
+        var colleague = await portal.Factory.CreateUserAsync($"bulk.{language}@colleague.test", "Cora", $"Colleague {language}", language, Roles.Agent);
+        var requester = await portal.Factory.CreateUserAsync($"bulk.{language}@customer.test", "Rita", "Requester", language);
+        var organizationId = await portal.Factory.WithDbAsync(async db =>
+        {
+            var organization = new Organization { Name = $"Views bulk {language}" };
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+            return organization.Id;
+        });
+        var first = await TicketAsync(organizationId, requester.Id, "Printer offline", TicketPriority.Normal);
+        var second = await TicketAsync(organizationId, requester.Id, "Router reboots", TicketPriority.High);
+        var kept = await TicketAsync(organizationId, requester.Id, "Scanner jams", TicketPriority.Low);
+        var page = await browser.NewPageAsync(portal.Url);
+        await page.SignInAsync(portal.Factory, agent.Email!);
+        await page.Clock.InstallAsync();
+        await page.GotoAsync($"/Agent?view=AllOpen&org={organizationId}");
+        await page.EvaluateAsync("() => window.viewsMarker = 'kept'");
+
+        // "Select all" ticks the page; one tick taken off again leaves the box mixed.
+        await page.GetByLabel(selectAll).CheckAsync();
+        await Assertions.Expect(page.Locator("input[data-bulk-pick]:checked")).ToHaveCountAsync(3);
+        await page.GetByLabel(string.Format(selectOne, kept), new() { Exact = true }).UncheckAsync();
+        (await page.GetByLabel(selectAll).EvaluateAsync<bool>("box => box.indeterminate")).ShouldBeTrue();
+
+        // The 30-second poll waits while rows are ticked, so it cannot wipe the ticks.
+        var raised = await TicketAsync(organizationId, requester.Id, "Monitor flickers", TicketPriority.Normal);
+        await page.Clock.RunForAsync(31_000);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{raised}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("input[data-bulk-pick]:checked")).ToHaveCountAsync(2);
+        await page.Locator("#bulk-assignee").SelectOptionAsync(new SelectOptionValue { Label = $"Cora Colleague {language}" });
+        await page.GetByRole(AriaRole.Button, new() { Name = assign, Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-bulk-outcome]")).ToContainTextAsync(updated);
+        await Assertions.Expect(page.Locator("[data-bulk-outcome]")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{first}']")).ToContainTextAsync($"Cora Colleague {language}");
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{second}']")).ToContainTextAsync($"Cora Colleague {language}");
+        await Assertions.Expect(page.Locator($"tr[data-ticket='{kept}']")).Not.ToContainTextAsync("Cora");
+        await Assertions.Expect(page.Locator("input[data-bulk-pick]:checked")).ToHaveCountAsync(0);
+        (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
+        var assignees = await portal.Factory.WithDbAsync(db => db.Tickets.Where(t => t.OrganizationId == organizationId)
+            .ToDictionaryAsync(t => t.Id, t => t.AssigneeId));
+        assignees.ShouldBe(new Dictionary<long, Guid?> { [first] = colleague.Id, [second] = colleague.Id, [kept] = null, [raised] = null });
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, $"agent-views-bulk-{language}-desktop");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.WaitForFunctionAsync("() => document.getAnimations().length === 0");
+        await Assertions.Expect(page.Locator("[data-bulk-action='TakeIt']")).ToBeVisibleAsync();
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ScreenshotAsync(page, $"agent-views-bulk-{language}-phone");
     }
 }

@@ -70,6 +70,34 @@ public static class TicketViews
     }
 }
 
+/// <summary>How a ticket's nearest SLA target reads in a view row.</summary>
+public enum SlaShown
+{
+    None,
+    Running,
+    AtRisk,
+    Overdue,
+    Paused,
+}
+
+/// <summary>
+/// The nearest running target of a ticket (not fulfilled): its due time and at-risk point, or, while the ticket
+/// waits (pending, on-hold), the seconds left when its clock stopped. <see cref="Left"/> is negative once overdue.
+/// </summary>
+public readonly record struct SlaLeft(SlaShown State, TimeSpan Left)
+{
+    public static SlaLeft Of(DateTime? dueAt, DateTime? atRiskAt, long? pausedSeconds, DateTime now)
+    {
+        if (dueAt is { } due)
+        {
+            var left = due - now;
+            var state = left < TimeSpan.Zero ? SlaShown.Overdue : atRiskAt <= now ? SlaShown.AtRisk : SlaShown.Running;
+            return new SlaLeft(state, left);
+        }
+        return pausedSeconds is { } seconds ? new SlaLeft(SlaShown.Paused, TimeSpan.FromSeconds(seconds)) : new SlaLeft(SlaShown.None, TimeSpan.Zero);
+    }
+}
+
 /// <summary>A page boundary: the sort key (date ticks or priority rank) and the number of the edge row, "key-number".</summary>
 public readonly record struct ViewCursor(long Key, long Id)
 {

@@ -141,7 +141,11 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         Count(after, TicketView.MyGroups).ShouldBe(2);
 
         var sla = await client.GetAsync($"/Agent?view=SlaAtRisk&org={data.OrganizationId}");
-        sla.Find($"tr[data-ticket='{atRisk}'] [data-sla]")!.TextContent.Trim().ShouldBe("1 h 30 min left");
+        sla.Find($"tr[data-ticket='{atRisk}'] [data-sla]")!.TextContent.Trim().ShouldStartWith("1 h 30 min left");
+        sla.Find($"tr[data-ticket='{atRisk}'] [data-sla]")!.GetAttribute("data-sla").ShouldBe("AtRisk");
+        // Every view shows the column, not the SLA view alone.
+        (await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}")).Find($"tr[data-ticket='{breached}'] [data-sla]")!.TextContent.Trim()
+            .ShouldBe("1 h 15 min overdue");
         sla.Find($"tr[data-ticket='{breached}'] [data-sla]")!.TextContent.Trim().ShouldBe("1 h 15 min overdue");
         sla.Find($"tr[data-ticket='{atRisk}'] a")!.GetAttribute("href").ShouldBe($"/Agent/Tickets/{atRisk}");
         (await client.GetAsync($"/Agent?view=Pending&org={data.OrganizationId}&priority=Urgent")).Find("[data-empty]")!.TextContent

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Supportal.Accounts;
 using Supportal.Data;
 using Supportal.Platform;
@@ -9,18 +10,21 @@ using Supportal.Workspace;
 
 namespace Supportal.Pages.Agent;
 
-/// <summary>The agent's views (AGT-1): counts per view, one filtered, sorted, keyset-paged list; htmx refreshes the list alone.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// The agent's views (AGT-1): counts per view, one filtered, sorted, keyset-paged list with each row's nearest SLA
+/// target, and bulk changes of the rows ticked; htmx refreshes the list alone.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkflow workflow, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 25;
 
-    public sealed record Row(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
-        string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, DateTime? DueAt);
+    [BindProperty] public ViewsBulkInput Bulk { get; set; } = new();
+    public ViewsBulkOutcome? Outcome { get; private set; }
 
     public TicketView View { get; private set; }
     public ViewSort Sort { get; private set; }
     public ViewsFilter Filter { get; private set; } = new();
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ViewsRow> Rows { get; private set; } = [];
     public IReadOnlyDictionary<TicketView, int> Counts { get; private set; } = new Dictionary<TicketView, int>();
     public ViewsOptions Options { get; private set; } = ViewsOptions.None;
     public string? NextAfter { get; private set; }
@@ -39,6 +43,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
     {
+        Outcome = ViewsBulkOutcome.FromJson(TempData[ViewsBulkOutcome.Key] as string);
         await LoadAsync(view, sort, filter, after, before);
         Options = await ViewsOptions.LoadAsync(db);
     }
@@ -49,7 +54,36 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         await LoadAsync(view, sort, filter, after, before);
         if (Refreshing)
             Response.Headers["HX-Replace-Url"] = Url.Page("Index", null, Route(after: After, before: Before));
+        Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(db) };
         return Partial("_ViewsList", this);
+    }
+
+    /// <summary>
+    /// Applies one action to the ticked rows. Without scripts: back to the same view, filters and page with the outcome;
+    /// with htmx: the refreshed list carrying the outcome. A request that fails validation changes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
+    {
+        Refreshing = Request.Headers.ContainsKey("HX-Request");
+        Outcome = await Bulk.RunAsync(db, workflow, localizer, User, ModelState, PageSize);
+        if (Outcome is not null)
+        {
+            Bulk = new ViewsBulkInput();
+            if (!Refreshing)
+            {
+                TempData[ViewsBulkOutcome.Key] = Outcome.ToJson();
+                Choose(view, sort, filter, after, before);
+                return Redirect(Url.Page("Index", null, Route(after: After, before: Before))!);
+            }
+        }
+        await LoadAsync(view, sort, filter, after, before);
+        if (Refreshing)
+        {
+            Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(db) };
+            return Partial("_ViewsList", this);
+        }
+        Options = await ViewsOptions.LoadAsync(db);
+        return Page();
     }
 
     /// <summary>The query-string values of this list (view, sort, filters), with overrides, for links.</summary>
@@ -68,11 +102,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return route;
     }
 
-    private async Task LoadAsync(TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before)
+    private void Choose(TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before)
     {
         (View, Sort, Filter) = (Enum.IsDefined(view) ? view : TicketView.Unassigned, Enum.IsDefined(sort) ? sort : ViewSort.Updated, filter);
         Filter.Normalize();
         (After, Before) = (after, before);
+    }
+
+    private async Task LoadAsync(TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before)
+    {
+        Choose(view, sort, filter, after, before);
         Now = clock.GetUtcNow().UtcDateTime;
         var me = User.RequiredAccountId();
         var visible = db.Tickets.AsNoTracking().VisibleTo(db, User);
@@ -86,13 +125,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         // Keyset paging: a page starts after the last row shown (or ends before the first) in (sort key, number) order.
         var backwards = before is not null && after is null;
         var cursor = ViewCursor.Parse(backwards ? before : after);
-        var rows = await ViewOrder.Page(matching, Sort, forward: !backwards, cursor).Take(PageSize + 1)
-            .Select(t => new Row(t.Id, t.Subject, t.Requester.FirstName + " " + t.Requester.LastName,
-                t.Organization == null ? null : t.Organization.Name, t.Status, t.Priority,
-                t.Group == null ? null : t.Group.Name, t.Assignee == null ? null : t.Assignee.FirstName + " " + t.Assignee.LastName,
-                t.UpdatedAt, t.CreatedAt,
-                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).Min(s => s.DueAt)))
-            .ToListAsync();
+        var rows = await ViewsRow.ReadAsync(db, ViewOrder.Page(matching, Sort, forward: !backwards, cursor), PageSize + 1, Now);
         var more = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
         if (backwards)
@@ -100,7 +133,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Rows = rows;
         if (rows.Count == 0)
             return;
-        string Edge(Row row) => ViewCursor.Of(Sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
+        string Edge(ViewsRow row) => ViewCursor.Of(Sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
         NextAfter = backwards || more ? Edge(rows[^1]) : null;
         PreviousBefore = (backwards ? more : cursor is not null) ? Edge(rows[0]) : null;
     }

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Supportal.Data;
+using Supportal.Tickets;
+using Supportal.Workspace;
+
+namespace Supportal.Pages.Agent;
+
+/// <summary>One ticket in a view's list: what the columns show, the version the bulk form posts, and its nearest SLA target.</summary>
+public sealed record ViewsRow(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
+    string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, SlaLeft Sla)
+{
+    /// <summary>A row as the database answers it: the nearest running target's times, or the seconds left while paused.</summary>
+    private sealed record Found(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
+        string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, DateTime? DueAt, DateTime? AtRiskAt, long? PausedSeconds);
+
+    /// <summary>
+    /// The rows of an ordered page in one query: the nearest running target (not fulfilled) and the least time left
+    /// of the paused ones come as scalar subqueries beside each ticket, so the SLA column costs no query per row.
+    /// </summary>
+    public static async Task<List<ViewsRow>> ReadAsync(AppDbContext db, IQueryable<Ticket> ordered, int take, DateTime now)
+    {
+        var found = await ordered.Take(take)
+            .Select(t => new Found(t.Id, t.Subject, t.Requester.FirstName + " " + t.Requester.LastName,
+                t.Organization == null ? null : t.Organization.Name, t.Status, t.Priority,
+                t.Group == null ? null : t.Group.Name, t.Assignee == null ? null : t.Assignee.FirstName + " " + t.Assignee.LastName,
+                t.UpdatedAt, t.CreatedAt, t.Version,
+                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).Min(s => s.DueAt),
+                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).OrderBy(s => s.DueAt)
+                    .Select(s => s.AtRiskAt).FirstOrDefault(),
+                db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt == null).Min(s => s.LeftSecondsWhilePaused)))
+            .ToListAsync();
+        return found.Select(f => new ViewsRow(f.Id, f.Subject, f.Requester, f.Organization, f.Status, f.Priority, f.Group, f.Assignee,
+            f.UpdatedAt, f.CreatedAt, f.Version, SlaLeft.Of(f.DueAt, f.AtRiskAt, f.PausedSeconds, now))).ToList();
+    }
+}
