@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Supportal.Data;
 using Supportal.Tickets;
@@ -60,6 +61,15 @@ public static class TicketViews
                 return tickets.Where(t => db.TicketSlas.Any(s => s.TicketId == t.Id && s.FulfilledAt == null
                     && ((s.AtRiskAt != null && s.AtRiskAt <= now) || s.BreachedAt != null)));
         }
+    }
+
+    /// <summary>Each view's count, capped at <see cref="CountCap"/> (one query per view, each answered from its index).</summary>
+    public static async Task<Dictionary<TicketView, int>> CountsAsync(AppDbContext db, IQueryable<Ticket> visible, Guid me, DateTime now)
+    {
+        var counts = new Dictionary<TicketView, int>();
+        foreach (var view in Enum.GetValues<TicketView>())
+            counts[view] = await Of(db, visible, view, me, now).Take(CountCap + 1).CountAsync();
+        return counts;
     }
 
     /// <summary>"27 h 05 min": the time left or overdue, in hours so both languages read it the same.</summary>

@@ -23,13 +23,8 @@ public sealed class ViewsSlaTests(PortalFactory portal) : IClassFixture<PortalFa
         portal.SetClock("2026-11-21 10:00");
         var running = (await portal.RequestAsync($"sla.view.{Guid.NewGuid():N}@sla.test", "en")).Id;
         var answered = (await portal.RequestAsync($"sla.paused.{Guid.NewGuid():N}@sla.test", "en")).Id;
-        var agent = await portal.AgentAsync($"sla.agent.{Guid.NewGuid():N}@example.com");
         // English requests are routed to the English team (seeded as group 2): its members see them.
-        await portal.WithDbAsync(async db =>
-        {
-            db.GroupMembers.Add(new GroupMember { GroupId = 2, UserId = agent.Id });
-            return await db.SaveChangesAsync();
-        });
+        var agent = await portal.AgentAsync($"sla.agent.{Guid.NewGuid():N}@example.com", groups: [2]);
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(agent.Email!);
         Task<Page> ViewAsync(TicketView view, long ticket) => client.GetAsync($"/Agent?view={view}&q=%23{ticket}");

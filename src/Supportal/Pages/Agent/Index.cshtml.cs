@@ -54,8 +54,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         await LoadAsync(view, sort, filter, after, before);
         if (Refreshing)
             Response.Headers["HX-Replace-Url"] = Url.Page("Index", null, Route(after: After, before: Before));
-        Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(db) };
-        return Partial("_ViewsList", this);
+        return await ListAsync();
     }
 
     /// <summary>
@@ -78,29 +77,21 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         }
         await LoadAsync(view, sort, filter, after, before);
         if (Refreshing)
-        {
-            Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(db) };
-            return Partial("_ViewsList", this);
-        }
+            return await ListAsync();
         Options = await ViewsOptions.LoadAsync(db);
         return Page();
     }
 
-    /// <summary>The query-string values of this list (view, sort, filters), with overrides, for links.</summary>
-    public Dictionary<string, string> Route(TicketView? view = null, string? after = null, string? before = null, bool keepFilters = true)
+    /// <summary>The list alone (for htmx), with the agents its bulk bar offers.</summary>
+    private async Task<PartialViewResult> ListAsync()
     {
-        var route = keepFilters ? Filter.Route() : [];
-        var shown = view ?? View;
-        if (shown != TicketView.Unassigned)
-            route["view"] = shown.ToString();
-        if (keepFilters && Sort != ViewSort.Updated)
-            route["sort"] = Sort.ToString();
-        if (after is not null)
-            route["after"] = after;
-        if (before is not null)
-            route["before"] = before;
-        return route;
+        Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(db) };
+        return Partial("_ViewsList", this);
     }
+
+    /// <summary>The query-string values of this list (view, sort, filters), with overrides, for links.</summary>
+    public Dictionary<string, string> Route(TicketView? view = null, string? after = null, string? before = null, bool keepFilters = true) =>
+        Filter.Route(view ?? View, keepFilters ? Sort : ViewSort.Updated, after, before, keepFilters);
 
     private void Choose(TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before)
     {
@@ -116,25 +107,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         var me = User.RequiredAccountId();
         var visible = db.Tickets.AsNoTracking().VisibleTo(db, User);
 
-        var counts = new Dictionary<TicketView, int>();
-        foreach (var each in Enum.GetValues<TicketView>())
-            counts[each] = await TicketViews.Of(db, visible, each, me, Now).Take(TicketViews.CountCap + 1).CountAsync();
-        Counts = counts;
+        Counts = await TicketViews.CountsAsync(db, visible, me, Now);
 
         var matching = Filter.Apply(db, TicketViews.Of(db, visible, View, me, Now), LocalTime.ZoneOf(User));
-        // Keyset paging: a page starts after the last row shown (or ends before the first) in (sort key, number) order.
-        var backwards = before is not null && after is null;
-        var cursor = ViewCursor.Parse(backwards ? before : after);
-        var rows = await ViewsRow.ReadAsync(db, ViewOrder.Page(matching, Sort, forward: !backwards, cursor), PageSize + 1, Now);
-        var more = rows.Count > PageSize;
-        rows = rows.Take(PageSize).ToList();
-        if (backwards)
-            rows.Reverse();
-        Rows = rows;
-        if (rows.Count == 0)
-            return;
-        string Edge(ViewsRow row) => ViewCursor.Of(Sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
-        NextAfter = backwards || more ? Edge(rows[^1]) : null;
-        PreviousBefore = (backwards ? more : cursor is not null) ? Edge(rows[0]) : null;
+        (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, matching, Sort, after, before, PageSize, Now);
     }
 }

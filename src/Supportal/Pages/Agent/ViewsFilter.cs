@@ -67,6 +67,21 @@ public sealed class ViewsFilter
         return route;
     }
 
+    /// <summary>A list's whole query string: view and sort (defaults left out), these filters unless dropped, and a cursor.</summary>
+    public Dictionary<string, string> Route(TicketView view, ViewSort sort, string? after, string? before, bool keepFilters)
+    {
+        var route = keepFilters ? Route() : [];
+        if (view != TicketView.Unassigned)
+            route["view"] = view.ToString();
+        if (sort != ViewSort.Updated)
+            route["sort"] = sort.ToString();
+        if (after is not null)
+            route["after"] = after;
+        if (before is not null)
+            route["before"] = before;
+        return route;
+    }
+
     public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone)
     {
         if (Status is { } status)

@@ -32,4 +32,24 @@ public sealed record ViewsRow(long Id, string Subject, string Requester, string?
         return found.Select(f => new ViewsRow(f.Id, f.Subject, f.Requester, f.Organization, f.Status, f.Priority, f.Group, f.Assignee,
             f.UpdatedAt, f.CreatedAt, f.Version, SlaLeft.Of(f.DueAt, f.AtRiskAt, f.PausedSeconds, now))).ToList();
     }
+
+    /// <summary>
+    /// One keyset page: after the last row shown (or before the first, when going back) in (sort key, number) order,
+    /// with the cursors of the pages beside it (null where there is none).
+    /// </summary>
+    public static async Task<(List<ViewsRow> Rows, string? NextAfter, string? PreviousBefore)> PageAsync(AppDbContext db,
+        IQueryable<Ticket> matching, ViewSort sort, string? after, string? before, int pageSize, DateTime now)
+    {
+        var backwards = before is not null && after is null;
+        var cursor = ViewCursor.Parse(backwards ? before : after);
+        var rows = await ReadAsync(db, ViewOrder.Page(matching, sort, forward: !backwards, cursor), pageSize + 1, now);
+        var more = rows.Count > pageSize;
+        rows = rows.Take(pageSize).ToList();
+        if (backwards)
+            rows.Reverse();
+        if (rows.Count == 0)
+            return (rows, null, null);
+        string Edge(ViewsRow row) => ViewCursor.Of(sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
+        return (rows, backwards || more ? Edge(rows[^1]) : null, (backwards ? more : cursor is not null) ? Edge(rows[0]) : null);
+    }
 }
