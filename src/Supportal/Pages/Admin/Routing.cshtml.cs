@@ -15,11 +15,8 @@ namespace Supportal.Pages.Admin;
 /// </summary>
 public sealed class RoutingModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public sealed record Row(int Id, string Language, int? ServiceLevelId, string? ServiceLevel, int GroupId, string Group)
-    {
-        /// <summary>An earlier rule matches every request this one would, so it is never used.</summary>
-        public bool Shadowed { get; init; }
-    }
+    /// <summary>A rule; Shadowed when an earlier rule matches every request this one would, so it is never used.</summary>
+    public sealed record Row(int Id, string Language, int? ServiceLevelId, string? ServiceLevel, int GroupId, string Group, bool Shadowed = false);
 
     public IReadOnlyList<Row> Rules { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Levels { get; private set; } = [];
@@ -67,7 +64,7 @@ public sealed class RoutingModel(AppDbContext db, AuditLog audit, IStringLocaliz
         var rule = Edit is { } id ? await db.RoutingRules.FindAsync(id) : new RoutingRule { Language = "" };
         if (rule is null)
             return NotFound();
-        if (Edit is null)
+        if (rule.Id == 0)
         {
             rule.Order = (await db.RoutingRules.MaxAsync(r => (int?)r.Order) ?? 0) + 1;
             db.RoutingRules.Add(rule);
