@@ -37,6 +37,9 @@ public sealed class Browser : IAsyncLifetime
             Locale = locale,
             // Lets the tests inject axe-core; the app's own pages still get its Content-Security-Policy header.
             BypassCSP = true,
+            // Bootstrap drops its colour transitions for reduced motion, so a contrast check right after switching
+            // to dark mode reads the final colours, not ones half-way through a fade.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         return await context.NewPageAsync();
     }
