@@ -115,7 +115,8 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
         View = (await RequestView.LoadAsync(db, User, id))!;
         if (View is null)
             return false;
-        (FollowUpOf, MergedInto) = await db.Tickets.Where(t => t.Id == id).Select(t => ValueTuple.Create(t.FollowUpOfId, t.MergedIntoId)).SingleAsync();
+        var links = await db.Tickets.Where(t => t.Id == id).Select(t => new { t.FollowUpOfId, t.MergedIntoId }).SingleAsync();
+        (FollowUpOf, MergedInto) = (links.FollowUpOfId, links.MergedIntoId);
         return true;
     }
 
