@@ -46,7 +46,7 @@ public sealed class MacrosModel(AppDbContext db, IStringLocalizer<SharedResource
         var macro = Input.Id is { } id ? await EditableAsync(id) : new Macro { Name = "" };
         if (macro is null)
             return NotFound();
-        await ValidateAsync(me);
+        await Input.CheckAsync(db, ModelState, localizer, me, IsAdmin);
         if (!ModelState.IsValid)
         {
             await LoadAsync();
@@ -90,27 +90,6 @@ public sealed class MacrosModel(AppDbContext db, IStringLocalizer<SharedResource
     {
         var me = User.RequiredAccountId();
         return await db.Macros.FirstOrDefaultAsync(m => m.Id == id && (m.OwnerId == me || (m.OwnerId == null && IsAdmin)));
-    }
-
-    private async Task ValidateAsync(Guid me)
-    {
-        if (Input.Shared && !IsAdmin)
-            ModelState.AddModelError("Input.Shared", localizer["Macros.SharedByAdmins"]);
-        if (Input.SetStatus is { Length: > 0 } && Input.Status is null)
-            ModelState.AddModelError("Input.SetStatus", localizer["Validation.Required", localizer["Macros.SetStatus"]]);
-        if (Input.SetPriority is { Length: > 0 } && Input.Priority is null)
-            ModelState.AddModelError("Input.SetPriority", localizer["Validation.Required", localizer["Macros.SetPriority"]]);
-        if (Input.SetGroupId is { } group && !await db.Groups.AnyAsync(g => g.Id == group))
-            ModelState.AddModelError("Input.SetGroupId", localizer["Validation.Required", localizer["Macros.SetGroup"]]);
-        if (MacroText.Tags(Input.AddTags) is null)
-            ModelState.AddModelError("Input.AddTags", localizer["Macros.TagsInvalid", TicketTag.Length]);
-        else if (string.IsNullOrWhiteSpace(Input.Body) && Input.Status is null && Input.Priority is null && Input.SetGroupId is null
-                 && MacroText.Tags(Input.AddTags)!.Count == 0)
-            ModelState.AddModelError("Input.Body", localizer["Macros.Nothing"]);
-        Guid? owner = Input.Shared ? null : me;
-        var name = Input.Name?.Trim() ?? "";
-        if (name.Length > 0 && await db.Macros.AnyAsync(m => m.Name == name && m.OwnerId == owner && m.Id != (Input.Id ?? 0)))
-            ModelState.AddModelError("Input.Name", localizer[owner is null ? "Macros.SharedNameTaken" : "Macros.NameTaken", name]);
     }
 
     private async Task LoadAsync()
