@@ -171,7 +171,7 @@ public static partial class LoadCommand
             throw new InvalidOperationException("No generated customer has requests: seed the database with the seed command first.");
         var comments = string.Join(", ", plans.Select(p => p.RequestComments).Distinct());
         log.WriteLine($"  customers' request pages have {comments} public comments; {plans.Count(p => p.LaterPage is not null)} have a later page, " +
-            $"{plans.Count(p => p.AssetId is not null)} an asset to report on.");
+            $"{plans.Count(p => p.AssetId is not null)} a Bench Networks asset to report on.");
         return plans;
     }
 
@@ -190,11 +190,11 @@ public static partial class LoadCommand
         return later;
     }
 
-    /// <summary>An asset of the manufacturer with a required question ("Bench Networks"), else any the customer holds.</summary>
+    /// <summary>An asset of the manufacturer with a required question ("Bench Networks"), so the post answers it.</summary>
     private static async Task<int?> AssetAsync(VirtualUser user, CancellationToken cancel)
     {
         var rows = AssetRow().Matches(await user.GetPageAsync("/Tickets/New?kind=support", cancel));
-        var withQuestion = rows.FirstOrDefault(r => r.Groups[2].Value.Contains("Bench Networks", StringComparison.Ordinal)) ?? rows.FirstOrDefault();
+        var withQuestion = rows.FirstOrDefault(r => r.Groups[2].Value.Contains("Bench Networks", StringComparison.Ordinal));
         return withQuestion is null ? null : int.Parse(withQuestion.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
