@@ -27,6 +27,8 @@ public sealed class Options(Dictionary<string, string> values)
 
     public int Int(string name, int fallback) => this[name] is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
+    public double Double(string name, double fallback) => this[name] is { } text ? double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
     public DatabaseProvider Provider => Enum.Parse<DatabaseProvider>(this["provider"] ?? "Sqlite", ignoreCase: true);
 
     public string Connection => this["connection"] ?? (Provider == DatabaseProvider.Sqlite ? "Data Source=bench.db" : throw new ArgumentException("--connection is required for PostgreSQL."));

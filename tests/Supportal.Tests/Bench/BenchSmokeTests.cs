@@ -1,0 +1,53 @@
+using Supportal.Bench;
+using Supportal.Tests.Infrastructure;
+
+namespace Supportal.Tests.Bench;
+
+/// <summary>
+/// The load benchmark takes minutes and is never part of the test command; this short run over a small generated
+/// help desk keeps its sign-in, form parsing and scenarios working as the pages change.
+/// </summary>
+public sealed class BenchSmokeTests : IAsyncLifetime
+{
+    private readonly PortalFactory portal = new();
+    private readonly string results = Directory.CreateTempSubdirectory("supportal-bench-").FullName;
+
+    public Task InitializeAsync() => ((IAsyncLifetime)portal).InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        await ((IAsyncLifetime)portal).DisposeAsync();
+        Directory.Delete(results, recursive: true);
+    }
+
+    [Fact]
+    public async Task Load_run_over_generated_data_succeeds_in_every_scenario_and_writes_its_report()
+    {
+        var database = new Dictionary<string, string>
+        {
+            ["provider"] = TestDatabase.Provider.ToString(),
+            ["connection"] = portal.Database.ConnectionString,
+        };
+        var log = new StringWriter();
+        (await SeedCommand.RunAsync(new Options(new(database) { ["tickets"] = "1000" }), log)).ShouldBe(0, log.ToString());
+        // The generator's people are the only accounts: the demo ones would not be a help desk's data.
+        portal.Settings["Seed:Demo"] = "false";
+        var url = portal.StartOnRealPort();
+
+        var report = await LoadCommand.RunAsync(new Options(new(database)
+        {
+            ["url"] = url, ["seconds"] = "0.5", ["warmup"] = "1", ["concurrency"] = "2", ["out"] = results,
+        }), log);
+
+        report.ShouldNotBeNull(log.ToString());
+        report.Machine.Tickets.ShouldBe(1000);
+        report.Scenarios.Count.ShouldBe(Scenarios.All(0).Count);
+        foreach (var scenario in report.Scenarios)
+        {
+            scenario.Requests.ShouldBeGreaterThan(0, $"{scenario.Name}: {scenario.FirstError}\n{log}");
+            scenario.Errors.ShouldBe(0, $"{scenario.Name}: {scenario.FirstError}");
+        }
+        File.Exists(Path.Combine(results, "latest.json")).ShouldBeTrue();
+        File.ReadAllText(Path.Combine(results, "latest.md")).ShouldContain("| Agent: public reply |");
+    }
+}
