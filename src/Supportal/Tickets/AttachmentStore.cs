@@ -27,6 +27,23 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage, IOptions<T
 
     public string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256);
 
+    /// <summary>
+    /// A stored file as the response to a download (always application/octet-stream, as an attachment) or, for
+    /// images only, an inline preview; sandboxed and never cached or sniffed. Null when there is nothing to serve.
+    /// </summary>
+    public Microsoft.AspNetCore.Mvc.PhysicalFileResult? Serve(HttpResponse response, string sha256, string fileName, string contentType, bool preview)
+    {
+        var path = PathOf(sha256);
+        if ((preview && !contentType.StartsWith("image/", StringComparison.Ordinal)) || !File.Exists(path))
+            return null;
+        var headers = response.Headers;
+        headers.ContentDisposition = $"{(preview ? "inline" : "attachment")}; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        headers.CacheControl = "private, no-store";
+        return new(path, preview ? contentType : "application/octet-stream") { EnableRangeProcessing = true };
+    }
+
     /// <summary>The first problem among the files, checked before anything is written, so a refused post stores nothing.</summary>
     public async Task<(Problem Problem, string? FileName)> CheckAsync(IReadOnlyList<IFormFile> files)
     {

@@ -82,13 +82,9 @@ public sealed class RoutingModel(AppDbContext db, AuditLog audit, IStringLocaliz
         var index = rules.FindIndex(r => r.Id == id);
         if (index < 0)
             return NotFound();
-        var other = up ? index - 1 : index + 1;
-        if (other >= 0 && other < rules.Count)
+        // Renumbered from 1, as the tie-break by id would otherwise decide between equal numbers.
+        if (Ordering.Move(rules, index, up, (r, order) => r.Order = order))
         {
-            (rules[index], rules[other]) = (rules[other], rules[index]);
-            // Renumbered from 1, as the tie-break by id would otherwise decide between equal numbers.
-            for (var i = 0; i < rules.Count; i++)
-                rules[i].Order = i + 1;
             audit.Record(db, User, $"routing rule {id} moved {(up ? "up" : "down")}");
             await db.SaveChangesAsync();
         }

@@ -84,13 +84,8 @@ public sealed class ServicesModel(AppDbContext db, AuditLog audit, IStringLocali
         var index = services.FindIndex(s => s.Id == id);
         if (index < 0)
             return NotFound();
-        var other = up ? index - 1 : index + 1;
-        if (other >= 0 && other < services.Count)
+        if (Ordering.Move(services, index, up, (s, order) => s.Order = order))
         {
-            (services[index], services[other]) = (services[other], services[index]);
-            // Renumbered from 1, so equal or sparse numbers can never make a move do nothing.
-            for (var i = 0; i < services.Count; i++)
-                services[i].Order = i + 1;
             Record($"service {id} moved {(up ? "up" : "down")}");
             await db.SaveChangesAsync();
         }

@@ -24,14 +24,6 @@ public sealed class AgentTicketFileModel(AppDbContext db, AttachmentStore store)
             .Select(a => new { a.FileName, a.ContentType, a.Sha256 }).FirstOrDefaultAsync();
         if (file is null)
             return NotFound();
-        var path = store.PathOf(file.Sha256);
-        if ((preview && !file.ContentType.StartsWith("image/", StringComparison.Ordinal)) || !System.IO.File.Exists(path))
-            return NotFound();
-        var headers = Response.Headers;
-        headers.ContentDisposition = $"{(preview ? "inline" : "attachment")}; filename*=UTF-8''{Uri.EscapeDataString(file.FileName)}";
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        headers.CacheControl = "private, no-store";
-        return new PhysicalFileResult(path, preview ? file.ContentType : "application/octet-stream") { EnableRangeProcessing = true };
+        return store.Serve(Response, file.Sha256, file.FileName, file.ContentType, preview) is { } result ? result : NotFound();
     }
 }

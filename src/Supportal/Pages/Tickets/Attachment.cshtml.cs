@@ -28,15 +28,6 @@ public sealed class AttachmentModel(AppDbContext db, AttachmentStore store) : Pa
             : null;
         if (file is null)
             return NotFound();
-        var isImage = file.ContentType.StartsWith("image/", StringComparison.Ordinal);
-        var path = store.PathOf(file.Sha256);
-        if ((preview && !isImage) || !System.IO.File.Exists(path))
-            return NotFound();
-        var headers = Response.Headers;
-        headers.ContentDisposition = $"{(preview ? "inline" : "attachment")}; filename*=UTF-8''{Uri.EscapeDataString(file.FileName)}";
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        headers.CacheControl = "private, no-store";
-        return new PhysicalFileResult(path, preview ? file.ContentType : "application/octet-stream") { EnableRangeProcessing = true };
+        return store.Serve(Response, file.Sha256, file.FileName, file.ContentType, preview) is { } result ? result : NotFound();
     }
 }
