@@ -23,11 +23,11 @@ public sealed partial class AccountFlowTests(Browser browser, MailingPortal port
         await page.Locator("input[name='Input.Login']").FillAsync(email);
         await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync("**/Account/LoginWithCode**");
+        await page.ShouldReachAsync("**/Account/LoginWithCode**");
         var code = CodePattern().Match((await MailAsync(email, codeSubject)).Subject).Value;
         await page.Locator("input[name='Input.Code']").FillAsync(code);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync("**/Dashboard");
+        await page.ShouldReachAsync("**/Dashboard");
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed partial class AccountFlowTests(Browser browser, MailingPortal port
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"sign-up-{language}-desktop");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Account/CheckEmail");
+        await page.ShouldReachAsync("**/Account/CheckEmail");
 
         var confirmation = await MailAsync(email, confirmSubject);
         await page.GotoAsync(Link(confirmation, "/Account/ConfirmEmail"));

@@ -56,7 +56,7 @@ public sealed class AgentOrganizationTests(Browser browser, LivePortal portal) :
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"agent-organizations-{language}-desktop");
         await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
-        await page.WaitForURLAsync($"**/Agent/Organizations/{id}");
+        await page.ShouldReachAsync($"**/Agent/Organizations/{id}");
 
         await page.GetByLabel(t["email"]).FillAsync(member.ToUpperInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = t["addMember"] }).ClickAsync();

@@ -103,7 +103,7 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
         await Assertions.Expect(row).ToContainTextAsync(subject);
         await Assertions.Expect(row).ToContainTextAsync(teamName);
         await row.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
-        await agent.WaitForURLAsync($"**/Agent/Tickets/{id}");
+        await agent.ShouldReachAsync($"**/Agent/Tickets/{id}");
         await Assertions.Expect(agent.Locator("[data-agent-status]").First).ToHaveTextAsync(t["agentNew"]);
         await Assertions.Expect(agent.Locator("select[name='Input.GroupId'] option:checked")).ToHaveTextAsync(teamName);
 
@@ -187,7 +187,7 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
 
         await agent.GotoAsync("/Agent");
         await agent.Locator("[data-view='SlaAtRisk']").ClickAsync();
-        await agent.WaitForURLAsync("**/Agent?view=SlaAtRisk");
+        await agent.ShouldReachAsync("**/Agent?view=SlaAtRisk");
         await Assertions.Expect(agent.Locator("[data-list-title]")).ToHaveTextAsync(t["slaView"]);
         var lateRow = agent.Locator($"tr[data-ticket='{late}']");
         await Assertions.Expect(lateRow).ToContainTextAsync(lateSubject);
@@ -211,7 +211,7 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
         if (urgent)
             await page.GetByLabel(t["priority"], new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = t["urgent"] });
         await page.GetByRole(AriaRole.Button, new() { Name = t["create"], Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(TicketAddress());
+        await page.ShouldReachAsync(TicketAddress());
         return long.Parse(TicketAddress().Match(page.Url).Groups[1].Value);
     }
 

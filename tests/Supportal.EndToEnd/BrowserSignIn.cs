@@ -12,9 +12,9 @@ public static class BrowserSignIn
         await page.Locator("input[name='Input.Login']").FillAsync(email);
         await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync("**/Account/LoginWithCode**");
+        await page.ShouldReachAsync("**/Account/LoginWithCode**");
         await page.Locator("input[name='Input.Code']").FillAsync(await portal.LatestSignInCodeAsync(email));
         await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync("**/Dashboard");
+        await page.ShouldReachAsync("**/Dashboard");
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
     /// <summary>Waits for the redirect to the new request's address and returns its number.</summary>
     private static async Task<long> CreatedTicketAsync(IPage page)
     {
-        await page.WaitForURLAsync(TicketAddress());
+        await page.ShouldReachAsync(TicketAddress());
         return long.Parse(TicketAddress().Match(page.Url).Groups[1].Value);
     }
 
@@ -48,7 +48,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
         var (page, userId) = await SignedInAsync($"new.admin.{language}@customer.test", language);
 
         await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = shortcut }).First.ClickAsync();
-        await page.WaitForURLAsync("**/Tickets/New");
+        await page.ShouldReachAsync("**/Tickets/New");
         await Assertions.Expect(page.Locator("[data-notice] a[href^='mailto:']")).ToHaveTextAsync("maintenance@localhost");
         await Field(page, subject).FillAsync("Cannot register a contract");
         await Field(page, description).FillAsync("The key is *refused*.");
@@ -93,7 +93,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
         await Browser.ScreenshotAsync(page, $"new-ticket-asset-picker-{language}-desktop", fullPage: false);
         await picker.Locator($"tr[data-asset-row='{assetId}']").GetByRole(AriaRole.Link, new() { Name = choose }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/Tickets/New?kind=support&asset={assetId}");
+        await page.ShouldReachAsync($"**/Tickets/New?kind=support&asset={assetId}");
         await Assertions.Expect(page.Locator("[data-chosen-asset]")).ToContainTextAsync("SNT600F-0042");
         await page.GetByRole(AriaRole.Button, new() { Name = create, Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Subject']")).ToHaveTextAsync(subjectRequired);
@@ -162,7 +162,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
 
         await page.GotoAsync("/Tickets/New");
         await page.Locator(".new-ticket-kinds").GetByRole(AriaRole.Link, new() { Name = tab }).ClickAsync();
-        await page.WaitForURLAsync("**/Tickets/New?kind=service");
+        await page.ShouldReachAsync("**/Tickets/New?kind=service");
         await page.GetByLabel(serviceLabel).SelectOptionAsync(new SelectOptionValue { Label = serviceName });
         await Field(page, impactLabel).SelectOptionAsync(new SelectOptionValue { Label = impact });
         await Field(page, whenLabel).FillAsync("2025-01-15T10:30");

@@ -24,7 +24,7 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
         var page = await browser.NewPageAsync(portal.Url, locale: language);
         await page.GotoAsync("/");
         await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
-        await page.WaitForURLAsync("**/Requests/Submit");
+        await page.ShouldReachAsync("**/Requests/Submit");
 
         await page.GetByLabel(name, new() { Exact = true }).FillAsync("Wiktor Gość");
         await page.GetByLabel(emailLabel, new() { Exact = true }).FillAsync(email);
@@ -59,14 +59,14 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
         await page.Locator("input[name='Input.Password']").FillAsync(Password);
         await page.Locator("input[name='Input.ConfirmPassword']").FillAsync(Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Account/ResetPasswordDone");
+        await page.ShouldReachAsync("**/Account/ResetPasswordDone");
 
         // A new account has no second step: the password alone signs in.
         await page.GotoAsync("/Account/Login");
         await page.Locator("input[name='Input.Login']").FillAsync(email);
         await page.Locator("input[name='Input.Password']").FillAsync(Password);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync("**/Dashboard");
+        await page.ShouldReachAsync("**/Dashboard");
 
         var open = page.Locator("[data-open-requests]");
         await Assertions.Expect(open.GetByRole(AriaRole.Heading)).ToHaveTextAsync(openRequests);
@@ -77,7 +77,7 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
 
         // The new user follows the request from the dashboard to its page.
         await open.Locator($"[data-ticket='{number}'] a").ClickAsync();
-        await page.WaitForURLAsync($"**/Tickets/{number}");
+        await page.ShouldReachAsync($"**/Tickets/{number}");
         await Assertions.Expect(page.Locator("[data-ticket-title]")).ToHaveTextAsync($"#{number} Invoices stuck in sending");
     }
 
