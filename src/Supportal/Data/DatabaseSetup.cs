@@ -19,7 +19,7 @@ public static class DatabaseSetup
         // Both contexts are registered; AppDbContext resolves to the configured one. Options are read when a
         // context is first made, not while the host is being built, so tests and commands can override them.
         builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp)).AddInterceptors(new SqliteTextFunctions()));
-        builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
+        builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(WithoutJit(ConnectionString(sp))));
         builder.Services.AddScoped<AppDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Kind == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresAppDbContext>()
@@ -27,6 +27,19 @@ public static class DatabaseSetup
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
         return builder;
+    }
+
+    /// <summary>
+    /// PostgreSQL compiles a query to machine code once its estimated cost passes a threshold; for the portal's
+    /// short index-driven queries that compiling takes longer than running them (half a second for a view's counts
+    /// over a million tickets), so the portal's sessions turn it off unless the connection string sets options itself.
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+            builder.Options = "-c jit=off";
+        return builder.ConnectionString;
     }
 
     private static string ConnectionString(IServiceProvider sp)

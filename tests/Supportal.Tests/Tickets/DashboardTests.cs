@@ -85,6 +85,22 @@ public sealed class DashboardTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Replies_on_colleagues_requests_show_only_while_the_organization_shares_them()
+    {
+        var me = await portal.CreateUserAsync("dash.org.me@customer.test", "Olga", "Firmowa");
+        var colleague = await portal.CreateUserAsync("dash.org.colleague@customer.test", "Kamil", "Firmowy");
+        var organization = await portal.OrganizationAsync("Dashboard Sharing Ltd", me.Id, colleague.Id);
+        var theirs = await TicketAsync(colleague.Id, "Warehouse scanner offline", TicketStatus.Open, 4, (await AgentIdAsync(), "Replacing it today.", true, 4));
+        await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == theirs).ExecuteUpdateAsync(t => t.SetProperty(x => x.OrganizationId, organization)));
+
+        using (var client = portal.CreatePortalClient())
+            (await client.SignInAsync(me.Email!)).Find($"[data-update='{theirs}']").ShouldBeNull();
+        await portal.ShareRequestsAsync(organization, shares: true);
+        using (var client = portal.CreatePortalClient())
+            (await client.SignInAsync(me.Email!)).Find($"[data-recent-updates] [data-update='{theirs}']").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task At_most_five_of_each_and_empty_states_for_a_new_customer()
     {
         var busy = await portal.CreateUserAsync("dash.busy@customer.test", "Bogna", "Zajęta");

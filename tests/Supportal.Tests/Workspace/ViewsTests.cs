@@ -358,11 +358,11 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 }
 
-/// <summary>On its own database: ten thousand tickets would crowd every other test's views.</summary>
+/// <summary>On its own database: a thousand tickets would crowd every other test's views.</summary>
 public sealed class ViewsCountCapTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Counts_stop_at_ten_thousand_and_say_so()
+    public async Task Counts_stop_at_a_thousand_and_say_so()
     {
         var data = await new ViewsData(portal).StartAsync("Cap");
         var me = await data.AgentAsync();
@@ -379,7 +379,7 @@ public sealed class ViewsCountCapTests(PortalFactory portal) : IClassFixture<Por
         await client.SignInAsync(me.Email!);
 
         var page = await client.GetAsync("/Agent?view=OnHold");
-        page.Find("[data-count='OnHold']")!.TextContent.Trim().ShouldBe("10,000+");
+        page.Find("[data-count='OnHold']")!.TextContent.Trim().ShouldBe("1,000+");
         page.Find("[data-count='Pending']")!.TextContent.Trim().ShouldNotEndWith("+");
         ViewsData.Numbers(page).Length.ShouldBe(25);
     }

@@ -1457,6 +1457,8 @@ namespace Supportal.Data.Migrations.Postgres
 
                     b.HasIndex("ServiceId");
 
+                    b.HasIndex("Status", "SolvedAt");
+
                     b.HasIndex("OrganizationId", "UpdatedAt", "Id");
 
                     b.HasIndex("RequesterId", "UpdatedAt", "Id");
@@ -1466,6 +1468,9 @@ namespace Supportal.Data.Migrations.Postgres
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
 
                     b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_UpdatedAt_Id")
+                        .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
 
                     b.ToTable("Tickets");
                 });

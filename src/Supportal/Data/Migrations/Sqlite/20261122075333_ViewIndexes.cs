@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Supportal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ViewIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_SolvedAt",
+                table: "Tickets",
+                columns: new[] { "Status", "SolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Unsolved_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "UpdatedAt", "Id" },
+                filter: "\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Status_SolvedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Unsolved_UpdatedAt_Id",
+                table: "Tickets");
+        }
+    }
+}
