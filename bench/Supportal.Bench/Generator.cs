@@ -22,6 +22,9 @@ public sealed class Generator(AppDbContext db, TextWriter log, int seed)
     public const int AgentCount = 60;
     public const int BatchSize = 20_000;
 
+    /// <summary>The manufacturer whose support requests must answer a required question ("Firmware version").</summary>
+    public const int NetworksId = 1;
+
     private static readonly DateTime Now = DateTime.UtcNow;
     private readonly Random random = new(seed);
     private readonly BulkWriter writer = new(db);
@@ -133,7 +136,7 @@ public sealed class Generator(AppDbContext db, TextWriter log, int seed)
     /// <summary>Two manufacturers with five products each; one asks support requests for a firmware version.</summary>
     private async Task<int[]> CatalogAsync()
     {
-        await writer.WriteAsync(new List<Manufacturer> { new() { Id = 1, Name = "Bench Networks" }, new() { Id = 2, Name = "Bench Printing" } });
+        await writer.WriteAsync(new List<Manufacturer> { new() { Id = NetworksId, Name = "Bench Networks" }, new() { Id = 2, Name = "Bench Printing" } });
         var products = Enumerable.Range(1, 10).Select(i => new Product
         {
             Id = i, ManufacturerId = i <= 5 ? 1 : 2, Name = i <= 5 ? $"Firewall BN-{i}00" : $"Printer BP-{i}0", Code = $"BENCH-{i:00}",

@@ -152,9 +152,14 @@ public static partial class LoadCommand
     private static async Task<List<CustomerPlan>> CustomersAsync(Supportal.Data.AppDbContext db, Uri baseAddress, int pool, TextWriter log,
         CancellationToken cancel)
     {
-        var busiest = await db.Tickets.GroupBy(t => t.RequesterId).Select(g => new { Id = g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).Take(pool * 4).ToListAsync(cancel);
-        var ids = busiest.Select(b => b.Id).ToList();
+        // "create" needs customers entitled today to a Bench Networks asset, which the busiest requesters may lack:
+        // half the pool comes from the busiest of those who have one.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var networks = db.Contracts.Where(Supportal.Contracts.Contract.ActiveOn(today))
+            .Where(c => db.Assets.Any(a => a.ContractId == c.Id && a.Product.ManufacturerId == Generator.NetworksId)).Select(c => c.Id);
+        var reporters = db.ContractRegistrations.Where(r => networks.Contains(r.ContractId)).Select(r => r.UserId);
+        var ids = (await BusiestAsync(db.Tickets.Where(t => reporters.Contains(t.RequesterId)), pool * 2, cancel)).Take(pool / 2)
+            .Concat(await BusiestAsync(db.Tickets, pool * 4, cancel)).Distinct().ToList();
         var emails = await db.Users.Where(u => ids.Contains(u.Id) && u.Email!.StartsWith("customer"))
             .ToDictionaryAsync(u => u.Id, u => u.Email!, cancel);
         var plans = new List<CustomerPlan>();
@@ -174,6 +179,9 @@ public static partial class LoadCommand
             $"{plans.Count(p => p.AssetId is not null)} a Bench Networks asset to report on.");
         return plans;
     }
+
+    private static Task<List<Guid>> BusiestAsync(IQueryable<Ticket> tickets, int take, CancellationToken cancel) =>
+        tickets.GroupBy(t => t.RequesterId).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(take).ToListAsync(cancel);
 
     /// <summary>The third page of My requests, or the last one there is after the first.</summary>
     private static async Task<string?> LaterPageAsync(VirtualUser user, CancellationToken cancel)

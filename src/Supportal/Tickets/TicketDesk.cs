@@ -123,7 +123,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         }
         ticket.UpdatedAt = now;
         await sla.UpdateAsync(ticket);
-        mails.Updated(ticket, await ParticipantsAsync(ticket.Id), author, body, solved: false);
+        mails.Updated(ticket, await mails.ParticipantsAsync(ticket.Id), author, body, solved: false);
         await db.SaveChangesAsync();
         return ticket;
     }
@@ -156,7 +156,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         await sla.UpdateAsync(followUp);
         await db.SaveChangesAsync();
         // The mails name the new number, which the insert gives.
-        mails.Updated(followUp, await ParticipantsAsync(followUp.Id), author, body, solved: false);
+        mails.Updated(followUp, await mails.ParticipantsAsync(followUp.Id), author, body, solved: false);
         await db.SaveChangesAsync();
         return followUp;
     }
@@ -175,7 +175,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         ticket.SolvedAt = now;
         ticket.UpdatedAt = now;
         await sla.UpdateAsync(ticket);
-        mails.Updated(ticket, await ParticipantsAsync(ticket.Id), by, body ?? "", solved: true);
+        mails.Updated(ticket, await mails.ParticipantsAsync(ticket.Id), by, body ?? "", solved: true);
         await db.SaveChangesAsync();
     }
 
@@ -199,11 +199,6 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
     {
         await db.TicketCcs.Where(c => c.TicketId == ticket.Id && c.UserId == userId).ExecuteDeleteAsync();
     }
-
-    /// <summary>Everyone who gets the request's e-mails: the requester and the people copied.</summary>
-    private async Task<List<ApplicationUser>> ParticipantsAsync(long ticketId) => await db.Users
-        .Where(u => db.Tickets.Any(t => t.Id == ticketId && t.RequesterId == u.Id) || db.TicketCcs.Any(c => c.TicketId == ticketId && c.UserId == u.Id))
-        .ToListAsync();
 
     private async Task AttachAsync(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<IFormFile> attachments)
     {

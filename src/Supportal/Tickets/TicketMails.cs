@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
 using Supportal.Data;
 using Supportal.Email;
@@ -29,6 +30,17 @@ public sealed class TicketMails(Mailer mailer, AppDbContext db, AccountLinks lin
             ],
             passwordLink is null ? l["Mail.Ticket.Action"] : l["Mail.Password.Action"],
             passwordLink ?? RequestLink(ticket.Id)));
+    }
+
+    /// <summary>
+    /// Everyone who gets the request's e-mails: the requester and the people copied, found by their ids so the
+    /// database reads a few accounts instead of testing every one.
+    /// </summary>
+    public Task<List<ApplicationUser>> ParticipantsAsync(long ticketId)
+    {
+        var ids = db.Tickets.Where(t => t.Id == ticketId).Select(t => t.RequesterId)
+            .Concat(db.TicketCcs.Where(c => c.TicketId == ticketId).Select(c => c.UserId));
+        return db.Users.Where(u => ids.Contains(u.Id)).ToListAsync();
     }
 
     /// <summary>A public comment (or solving) by <paramref name="author"/>, to everyone else on the request.</summary>

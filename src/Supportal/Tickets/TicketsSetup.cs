@@ -22,6 +22,7 @@ public static class TicketsSetup
         builder.Services.AddScoped<TicketMails>();
         builder.Services.AddScoped<TicketDesk>();
         builder.Services.AddScoped<Workspace.TicketWorkflow>();
+        builder.Services.AddSingleton<Workspace.ViewCounts>();
         builder.Services.AddScoped<Workspace.TicketMerge>();
         // Adds to the rate limiter options the accounts feature set up (rejection status 429 included).
         // Only sending counts: reading the form is free.

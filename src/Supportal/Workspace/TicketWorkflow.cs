@@ -53,7 +53,7 @@ public sealed record WorkflowResult(IReadOnlyDictionary<string, string> Errors, 
 /// people copied; an internal note is never mailed. Each save is one transaction with its history and mails.
 /// </summary>
 public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, TicketMails mails, PasswordlessAccounts accounts,
-    AccountLinks links, TimeProvider clock, Sla.SlaTracker sla)
+    AccountLinks links, TimeProvider clock, Sla.SlaTracker sla, ViewCounts counts)
 {
     public const string General = "";
 
@@ -115,7 +115,7 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
             {
                 ticket.FirstReplyAt ??= now;
                 ticket.UpdatedAt = now;
-                mails.Updated(ticket, await ParticipantsAsync(ticket.Id), actor, comment, solved: ticket.Status == TicketStatus.Solved);
+                mails.Updated(ticket, await mails.ParticipantsAsync(ticket.Id), actor, comment, solved: ticket.Status == TicketStatus.Solved);
             }
         }
         if (!acted)
@@ -131,6 +131,8 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
             return new WorkflowResult(NoErrors, true, []);
         }
         await transaction.CommitAsync();
+        // The actor's own change shows in their view counts on their next page, not a few seconds later.
+        counts.Forget(actor.Id);
         return new WorkflowResult(NoErrors, false, events);
     }
 
@@ -229,10 +231,6 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
 
     private async Task<string?> UserNameAsync(Guid? id) =>
         id is null ? null : (await db.Users.FirstOrDefaultAsync(u => u.Id == id))?.DisplayName;
-
-    private async Task<List<ApplicationUser>> ParticipantsAsync(long ticketId) => await db.Users
-        .Where(u => db.Tickets.Any(t => t.Id == ticketId && t.RequesterId == u.Id) || db.TicketCcs.Any(c => c.TicketId == ticketId && c.UserId == u.Id))
-        .ToListAsync();
 
     private async Task AttachAsync(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<IFormFile> attachments)
     {

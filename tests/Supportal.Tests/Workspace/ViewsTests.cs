@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Sla;
@@ -91,6 +92,28 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
             System.Globalization.CultureInfo.GetCultureInfo("en-US"));
 
     [Fact]
+    public async Task Counts_are_kept_a_few_seconds_but_the_list_is_fresh_and_the_agents_own_changes_count_at_once()
+    {
+        var data = await new ViewsData(portal).StartAsync("Kept");
+        var me = await data.AgentAsync();
+        using var client = await SignInAsync(me.Email!);
+        var first = await client.GetAsync("/Agent");
+        var (unassigned, mine) = (Count(first, TicketView.Unassigned), Count(first, TicketView.Mine));
+
+        var raised = await data.TicketAsync("Raised meanwhile", TicketStatus.New);
+        var page = await client.GetAsync($"/Agent?view=Unassigned&org={data.OrganizationId}");
+        ViewsData.Numbers(page).ShouldContain(raised);
+        Count(page, TicketView.Unassigned).ShouldBe(unassigned);
+
+        portal.Clock.Advance(ViewCounts.KeepFor);
+        Count(await client.GetAsync("/Agent"), TicketView.Unassigned).ShouldBe(unassigned + 1);
+
+        (await portal.ApplyAsync(raised, me.Id, new TicketChanges { Assignee = new(me.Id) })).Saved.ShouldBeTrue();
+        page = await client.GetAsync("/Agent");
+        (Count(page, TicketView.Unassigned), Count(page, TicketView.Mine)).ShouldBe((unassigned, mine + 1));
+    }
+
+    [Fact]
     public async Task Each_view_lists_exactly_its_tickets_and_counts_them()
     {
         var data = await new ViewsData(portal).StartAsync("Spread");
@@ -128,6 +151,8 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
             [TicketView.RecentlySolved] = [solvedRecently, closedRecently],
             [TicketView.SlaAtRisk] = [atRisk, breached],
         };
+        // Counts are kept a few seconds (see the test above): count afresh, without moving the SLA clock.
+        portal.Services.GetRequiredService<ViewCounts>().Forget(me.Id);
         var after = await client.GetAsync("/Agent");
         foreach (var (view, numbers) in expected)
         {

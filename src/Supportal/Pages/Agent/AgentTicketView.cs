@@ -60,10 +60,14 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyLis
         var files = await db.TicketAttachments.Where(a => a.TicketId == id).OrderBy(a => a.Id)
             .Select(a => new RequestView.File(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size)).ToListAsync();
         var tags = await db.TicketTags.Where(t => t.TicketId == id).OrderBy(t => t.Tag).Select(t => t.Tag).ToListAsync();
-        var history = (await db.TicketEvents.Where(e => e.TicketId == id).OrderByDescending(e => e.Id)
-            .Select(e => new { e.Id, Actor = db.Users.Where(u => u.Id == e.ActorId).Select(u => new { u.FirstName, u.LastName, u.Email }).FirstOrDefault(),
-                e.At, e.Field, e.OldValue, e.NewValue }).ToListAsync())
-            .Select(e => new Change(e.Id, e.Actor is null ? null : Names.Display(e.Actor.FirstName, e.Actor.LastName, e.Actor.Email), e.At, e.Field, e.OldValue, e.NewValue))
+        // A plain left join on the key: a subquery with FirstOrDefault became a window over every account.
+        var history = (await (from e in db.TicketEvents.Where(e => e.TicketId == id)
+                              join u in db.Users on e.ActorId equals u.Id into actors
+                              from actor in actors.DefaultIfEmpty()
+                              orderby e.Id descending
+                              select new { e.Id, HasActor = actor != null, actor!.FirstName, actor.LastName, actor.Email, e.At, e.Field, e.OldValue, e.NewValue })
+                .ToListAsync())
+            .Select(e => new Change(e.Id, e.HasActor ? Names.Display(e.FirstName, e.LastName, e.Email) : null, e.At, e.Field, e.OldValue, e.NewValue))
             .ToList();
         var others = await db.Tickets.VisibleTo(db, user).Where(t => t.RequesterId == header.RequesterId && t.Id != id)
             .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(10)

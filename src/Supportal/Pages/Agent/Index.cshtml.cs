@@ -14,7 +14,8 @@ namespace Supportal.Pages.Agent;
 /// The agent's views (AGT-1): counts per view, one filtered, sorted, keyset-paged list with each row's nearest SLA
 /// target, and bulk changes of the rows ticked; htmx refreshes the list alone.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkflow workflow, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkflow workflow, ViewCounts counts,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 25;
 
@@ -107,7 +108,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         var me = User.RequiredAccountId();
         var visible = db.Tickets.AsNoTracking().VisibleTo(db, User);
 
-        Counts = await TicketViews.CountsAsync(db, visible, me, Now);
+        Counts = await counts.GetAsync(me, () => TicketViews.CountsAsync(db, visible, me, Now));
 
         var matching = Filter.Apply(db, TicketViews.Of(db, visible, View, me, Now), LocalTime.ZoneOf(User));
         (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, matching, Sort, after, before, PageSize, Now);
