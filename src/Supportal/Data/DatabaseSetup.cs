@@ -62,6 +62,7 @@ public static class DatabaseSetup
         if (db is not SqliteAppDbContext)
             return;
         Directory.CreateDirectory(scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.FullRoot);
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync();
         await StartTicketNumbersAsync(db);
         // Write-ahead logging lets readers go on while the outbox sender or a page writes.
@@ -72,6 +73,9 @@ public static class DatabaseSetup
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A migration may build an index or fill a table over a million tickets: minutes, not the usual 30 seconds
+        // (the same for SQLite above).
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync();
         if (db is SqliteAppDbContext)
             await StartTicketNumbersAsync(db);
