@@ -103,17 +103,9 @@ public sealed class TicketSearchPlanTests(PortalFactory portal) : IClassFixture<
         var postgres = TestDatabase.Provider == Supportal.Data.DatabaseProvider.Postgres;
         var plan = await portal.WithDbAsync(async db =>
         {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            var sql = (postgres ? TicketSearch.PostgresQuery : TicketSearch.SqliteQuery).Replace("{0}", $"'{TicketSearch.PrefixOf(db, "printer")}'");
-            // With sequential scans priced out, only a usable index keeps the plan off them: an empty table would not.
-            command.CommandText = postgres ? $"SET enable_seqscan = off; EXPLAIN {sql}" : $"EXPLAIN QUERY PLAN {sql}";
-            var lines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                lines.Add(Convert.ToString(reader.GetValue(reader.FieldCount - 1), System.Globalization.CultureInfo.InvariantCulture)!);
-            return string.Join('\n', lines);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = (postgres ? TicketSearch.PostgresQuery : TicketSearch.SqliteQuery).Replace("{0}", $"'{TicketSearch.PrefixOf(db, "printer")}'");
+            return await QueryPlan.OfAsync(command, "SET enable_seqscan = off;");
         });
 
         if (postgres)

@@ -22,20 +22,7 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
             var page = TicketViews.Of(db, db.Tickets, view, Guid.NewGuid(), DateTime.UtcNow)
                 .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Select(t => t.Id).Take(25);
             await using var command = page.CreateDbCommand();
-            await command.Connection!.OpenAsync();
-            if (postgres)
-            {
-                // Priced out, a sort or a scan of the whole table cannot win: only an index that fits the query keeps them out.
-                await using var settings = command.Connection.CreateCommand();
-                settings.CommandText = "SET enable_seqscan = off; SET enable_sort = off; SET enable_bitmapscan = off;";
-                await settings.ExecuteNonQueryAsync();
-            }
-            command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
-            var lines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                lines.Add(Convert.ToString(reader.GetValue(reader.FieldCount - 1), System.Globalization.CultureInfo.InvariantCulture)!);
-            return string.Join('\n', lines);
+            return await QueryPlan.OfAsync(command, "SET enable_seqscan = off; SET enable_sort = off; SET enable_bitmapscan = off;");
         });
 
         if (postgres)
