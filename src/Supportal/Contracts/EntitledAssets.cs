@@ -17,26 +17,23 @@ public sealed record EntitledAsset(
 /// </summary>
 public sealed class EntitledAssets(AppDbContext db, TimeProvider clock)
 {
-    public IQueryable<EntitledAsset> For(Guid userId) => Query(userId, null);
-
-    /// <summary>The asset if the person may raise a request for it; null for anything else, existing or not.</summary>
-    public Task<EntitledAsset?> FindAsync(Guid userId, int assetId) => Query(userId, assetId).FirstOrDefaultAsync();
-
-    // Filters go before the projection: EF cannot filter on a record's constructor arguments.
-    private IQueryable<EntitledAsset> Query(Guid userId, int? assetId)
+    /// <summary>
+    /// The person's assets. A person's contracts bound them, so pages read the list once and look an asset up in it
+    /// (an id not in it is not theirs to raise a request for, whether it exists or not).
+    /// </summary>
+    public IQueryable<EntitledAsset> For(Guid userId)
     {
         var today = LocalTime.PortalToday(clock);
         var contracts = db.Contracts.Where(Contract.ActiveOn(today))
             .Where(c => c.Registrations.Any(r => r.UserId == userId))
             .Select(c => c.Id);
-        return db.Assets.Where(a => contracts.Contains(a.ContractId) && (assetId == null || a.Id == assetId))
+        return db.Assets.Where(a => contracts.Contains(a.ContractId))
             .Select(asset => new EntitledAsset(
                 asset.Id, asset.SerialNumber, asset.Name, asset.Location,
                 asset.ProductId, asset.Product.Name, asset.Product.Code,
                 asset.Product.ManufacturerId, asset.Product.Manufacturer.Name,
                 asset.ContractId, asset.Contract.Number, asset.Contract.EndsOn));
     }
-
 
     /// <summary>The manufacturer's current questions, in their order, with the options of choice fields.</summary>
     public Task<List<AdditionalField>> FieldsAsync(int manufacturerId) => db.AdditionalFields.AsNoTracking()

@@ -48,9 +48,8 @@ public sealed class ContractRulesTests(PortalFactory portal) : IClassFixture<Por
         assets.Count.ShouldBe(3);
         assets.Select(a => a.ManufacturerName).Distinct().Count().ShouldBe(2);
         (await entitled.For(stranger.Id).AnyAsync()).ShouldBeFalse();
-        (await entitled.FindAsync(stranger.Id, assets[0].AssetId)).ShouldBeNull();
         var expiredAsset = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Assets.Where(a => a.Contract.Number == "DEMO-0003").Select(a => a.Id).SingleAsync();
-        (await entitled.FindAsync(customer.Id, expiredAsset)).ShouldBeNull();
+        assets.ShouldNotContain(a => a.AssetId == expiredAsset);
         var fields = await entitled.FieldsAsync(assets[0].ManufacturerId);
         fields.ShouldNotBeEmpty();
         fields.Select(f => f.Order).ShouldBeInOrder();

@@ -97,7 +97,7 @@ public sealed class NewModel(
             .OrderBy(a => a.ProductName).ThenBy(a => a.SerialNumber).ThenBy(a => a.AssetId).ToList();
         if (assetId is { } id)
         {
-            Asset = await entitled.FindAsync(userId, id);
+            Asset = all.FirstOrDefault(a => a.AssetId == id);
             if (Asset is null)
                 ModelState.AddModelError("Input.AssetId", localizer["NewTicket.ChooseAsset"]);
             else
