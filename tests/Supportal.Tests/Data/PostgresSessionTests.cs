@@ -1,18 +1,29 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Supportal.Data;
 using Supportal.Tests.Infrastructure;
 
 namespace Supportal.Tests.Data;
 
-/// <summary>The portal's PostgreSQL sessions run without JIT compiling, which costs more than its short queries.</summary>
+/// <summary>
+/// The portal's PostgreSQL sessions run without JIT compiling, which costs more than its short queries, and prepare
+/// the statements they repeat.
+/// </summary>
 public sealed class PostgresSessionTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public void Jit_is_turned_off_unless_the_connection_string_sets_options_itself()
+    public void Each_setting_applies_unless_the_connection_string_sets_it_itself()
     {
-        DatabaseSetup.WithoutJit("Host=db;Database=supportal").ShouldContain("Options=\"-c jit=off\"");
-        DatabaseSetup.WithoutJit("Host=db;Options=-c search_path=help").ShouldContain("Options=\"-c search_path=help\"");
-        DatabaseSetup.WithoutJit("Host=db;Options=-c search_path=help").ShouldNotContain("jit");
+        var chosen = new NpgsqlConnectionStringBuilder(DatabaseSetup.ForPortal("Host=db;Database=supportal"));
+        chosen.Options.ShouldBe("-c jit=off");
+        chosen.MaxAutoPrepare.ShouldBeGreaterThan(0);
+        chosen.NoResetOnClose.ShouldBeTrue();
+
+        var own = new NpgsqlConnectionStringBuilder(
+            DatabaseSetup.ForPortal("Host=db;Options=-c search_path=help;Max Auto Prepare=0;No Reset On Close=false"));
+        own.Options.ShouldBe("-c search_path=help");
+        own.MaxAutoPrepare.ShouldBe(0);
+        own.NoResetOnClose.ShouldBeFalse();
     }
 
     [Fact]
@@ -22,5 +33,15 @@ public sealed class PostgresSessionTests(PortalFactory portal) : IClassFixture<P
             return;
         var jit = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync());
         jit.ShouldBe("off");
+
+        // A statement the session runs a few times is prepared on the server, parsed and planned once.
+        var prepared = await portal.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            for (var i = 0; i < 6; i++)
+                await db.Tickets.Where(t => t.Id == i).Select(t => t.Subject).FirstOrDefaultAsync();
+            return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements").SingleAsync();
+        });
+        prepared.ShouldBeGreaterThan(0);
     }
 }
