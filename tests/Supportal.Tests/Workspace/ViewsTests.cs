@@ -234,6 +234,36 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task The_organization_filter_is_a_search_field_that_suggests_names_and_says_when_none_matches()
+    {
+        var data = await new ViewsData(portal).StartAsync("Orgfield");
+        var me = await data.AgentAsync();
+        var ticket = await data.TicketAsync("Router reboots");
+        var name = await portal.WithDbAsync(db => db.Organizations.Where(o => o.Id == data.OrganizationId).Select(o => o.Name).SingleAsync());
+        using var client = await SignInAsync(me.Email!);
+
+        // The page lists no organizations; the field suggests names containing what is typed, whatever its case.
+        var page = await client.GetAsync("/Agent?view=AllOpen");
+        page.Find("#org")!.GetAttribute("name").ShouldBe("orgName");
+        page.FindAll("#org-choices option").ShouldBeEmpty();
+        var suggestions = await client.GetAsync($"/Agent?handler=Organizations&orgName={Uri.EscapeDataString(name[9..20].ToUpperInvariant())}");
+        suggestions.FindAll("option").Select(o => o.GetAttribute("value")).ShouldBe([name]);
+
+        // A chosen name filters like the organization's id, shows in the field and stays in the view's links.
+        var byName = await client.GetAsync($"/Agent?view=AllOpen&orgName={Uri.EscapeDataString(name)}");
+        ViewsData.Numbers(byName).ShouldBe([ticket]);
+        byName.Find("#org")!.GetAttribute("value").ShouldBe(name);
+        byName.Find("[data-refresh]")!.GetAttribute("href")!.ShouldContain("orgName=");
+        (await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}")).Find("#org")!.GetAttribute("value").ShouldBe(name);
+
+        // A name no organization has finds nothing and says so next to the field.
+        var unknown = await client.GetAsync($"/Agent?view=AllOpen&orgName={Uri.EscapeDataString(name + "x")}");
+        ViewsData.Numbers(unknown).ShouldBeEmpty();
+        unknown.Find("#org")!.ClassList.ShouldContain("is-invalid");
+        unknown.Find("#org-unknown")!.TextContent.ShouldContain(name + "x");
+    }
+
+    [Fact]
     public async Task Search_finds_words_in_comments_and_subjects_and_a_number()
     {
         var data = await new ViewsData(portal).StartAsync("Search");

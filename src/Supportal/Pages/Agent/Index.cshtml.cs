@@ -46,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
     {
         Outcome = ViewsBulkOutcome.FromJson(TempData[ViewsBulkOutcome.Key] as string);
         await LoadAsync(view, sort, filter, after, before);
-        Options = await ViewsOptions.LoadAsync(db);
+        Options = await ViewsOptions.LoadAsync(db, Filter);
     }
 
     public async Task<IActionResult> OnGetListAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
@@ -57,6 +57,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
             Response.Headers["HX-Replace-Url"] = Url.Page("Index", null, Route(after: After, before: Before));
         return await ListAsync();
     }
+
+    /// <summary>The organization field's suggestions, as the options of its list.</summary>
+    public async Task<PartialViewResult> OnGetOrganizationsAsync(string? orgName) =>
+        Partial("_ViewsOrganizations", await ViewsOptions.OrganizationNamesAsync(db, orgName));
 
     /// <summary>
     /// Applies one action to the ticked rows. Without scripts: back to the same view, filters and page with the outcome;
@@ -79,7 +83,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         await LoadAsync(view, sort, filter, after, before);
         if (Refreshing)
             return await ListAsync();
-        Options = await ViewsOptions.LoadAsync(db);
+        Options = await ViewsOptions.LoadAsync(db, Filter);
         return Page();
     }
 

@@ -16,6 +16,9 @@ public sealed class ViewsFilter
     public int? Group { get; set; }
     public string? Assignee { get; set; }
     public int? Org { get; set; }
+
+    /// <summary>An organization by its name, as the filter form's search field sends it (links may name one by id).</summary>
+    public string? OrgName { get; set; }
     public int? Level { get; set; }
     public int? Maker { get; set; }
     public string? Tag { get; set; }
@@ -26,7 +29,7 @@ public sealed class ViewsFilter
     public string? Q { get; set; }
 
     public bool Any => Status is not null || Priority is not null || Group is not null || Assignee is not null || Org is not null
-        || Level is not null || Maker is not null || Tag is not null || CreatedFrom is not null || CreatedTo is not null
+        || OrgName is not null || Level is not null || Maker is not null || Tag is not null || CreatedFrom is not null || CreatedTo is not null
         || UpdatedFrom is not null || UpdatedTo is not null || Q is not null;
 
     public void Normalize()
@@ -34,6 +37,7 @@ public sealed class ViewsFilter
         Assignee = Clean(Assignee);
         Tag = Clean(Tag)?.ToLowerInvariant();
         Q = Clean(Q);
+        OrgName = Org is null ? Clean(OrgName) : null;
         if (Assignee is not null && Assignee != Nobody && !Guid.TryParse(Assignee, out _))
             Assignee = null;
         // Days far outside any ticket's life would overflow the conversion to UTC; they filter nothing useful.
@@ -56,6 +60,7 @@ public sealed class ViewsFilter
         Add("group", Group);
         Add("assignee", Assignee);
         Add("org", Org);
+        Add("orgName", OrgName);
         Add("level", Level);
         Add("maker", Maker);
         Add("tag", Tag);
@@ -96,6 +101,8 @@ public sealed class ViewsFilter
             tickets = tickets.Where(t => t.AssigneeId == assignee);
         if (Org is { } org)
             tickets = tickets.Where(t => t.OrganizationId == org);
+        else if (OrgName is { } orgName)
+            tickets = tickets.Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Name == orgName));
         if (Level is { } level)
             tickets = tickets.Where(t => t.Asset != null && t.Asset.Contract.ServiceLevelId == level);
         if (Maker is { } maker)
