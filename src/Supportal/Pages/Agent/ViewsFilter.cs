@@ -1,5 +1,6 @@
 using System.Globalization;
 using Supportal.Data;
+using Supportal.Sla;
 using Supportal.Tickets;
 using Supportal.Workspace;
 
@@ -82,7 +83,7 @@ public sealed class ViewsFilter
         return route;
     }
 
-    public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone)
+    public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone, DateTime now)
     {
         if (Status is { } status)
             tickets = tickets.Where(t => t.Status == status);
@@ -97,7 +98,7 @@ public sealed class ViewsFilter
         if (Org is { } org)
             tickets = tickets.Where(t => t.OrganizationId == org);
         if (Level is { } level)
-            tickets = tickets.Where(t => t.Asset != null && t.Asset.Contract.ServiceLevelId == level);
+            tickets = tickets.Where(ServingContract.AtLevel(db, now, level));
         if (Maker is { } maker)
             tickets = tickets.Where(t => t.Asset != null && t.Asset.Product.ManufacturerId == maker);
         if (Tag is { } tag)
