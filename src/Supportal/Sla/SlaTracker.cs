@@ -43,26 +43,11 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
         clocks[ticket] = time;
     }
 
-    /// <summary>
-    /// The service level a ticket is served at: its asset's contract's; else its organization's active contract
-    /// (the highest level when there are several: the seed numbers Premium after Standard); else Standard.
-    /// </summary>
+    /// <summary>The service level a ticket is served at: its serving contract's (<see cref="ServingContract"/>), else Standard.</summary>
     public Task<int> ServiceLevelAsync(Ticket ticket) => ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId);
 
-    private async Task<int> ServiceLevelAsync(int? assetId, int? organizationId)
-    {
-        if (assetId is { } asset)
-            return await db.Assets.Where(a => a.Id == asset).Select(a => a.Contract.ServiceLevelId).FirstAsync();
-        if (organizationId is { } organization)
-        {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var level = await db.Contracts.Where(c => c.OrganizationId == organization).Where(Contract.ActiveOn(today))
-                .OrderByDescending(c => c.ServiceLevelId).Select(c => (int?)c.ServiceLevelId).FirstOrDefaultAsync();
-            if (level is not null)
-                return level.Value;
-        }
-        return StandardServiceLevel;
-    }
+    private Task<int> ServiceLevelAsync(int? assetId, int? organizationId) =>
+        ServingContract.LevelAsync(db, clock.GetUtcNow().UtcDateTime, assetId, organizationId);
 
     private Task<SlaPolicy?> PolicyAsync(int level, TicketPriority priority) =>
         // A service level without its own targets is held to the standard ones rather than to none.

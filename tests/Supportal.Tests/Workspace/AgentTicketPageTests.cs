@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supportal.Contracts;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
@@ -65,6 +67,73 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         request.Text.ShouldContain("Please update the driver.");
         request.Text.ShouldNotContain("called twice");
         request.FindAll("[data-comment]").Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_side_panel_shows_the_contract_a_request_is_served_under_with_or_without_an_asset()
+    {
+        var requester = await portal.CreateUserAsync("page.panel@agent.test");
+        var now = portal.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var (product, onAsset, onOrganization, uncovered) = await portal.WithDbAsync(async db =>
+        {
+            var product = await db.Products.OrderBy(p => p.Id).FirstAsync();
+            var freight = new Organization { Name = "Fjord Freight", CreatedAt = now };
+            var bakery = new Organization { Name = "Brick Lane Bakery", CreatedAt = now };
+            Contract NewContract(string number, Organization organization, int level, DateOnly endsOn) => new()
+            {
+                Number = number, ActivationKeyHash = "unused", KeyIssuedAt = now, Organization = organization, ServiceLevelId = level,
+                StartsOn = today.AddYears(-2), EndsOn = endsOn, CreatedAt = now,
+            };
+            // The asset is under the standard contract although the organization also holds a premium one.
+            var standard = NewContract("PANEL-STD", freight, 1, today.AddYears(1));
+            var asset = new Asset { Product = product, SerialNumber = "PANEL-SN-1", CreatedAt = now };
+            standard.Assets.Add(asset);
+            db.Contracts.AddRange(standard, NewContract("PANEL-PRM", freight, 2, today.AddYears(1)),
+                NewContract("PANEL-OLD", bakery, 2, today.AddDays(-1)));
+            Ticket NewTicket(string subject, Organization organization, TicketKind kind) => new()
+            {
+                Subject = subject, Kind = kind, RequesterId = requester.Id, Organization = organization, CreatedAt = now, UpdatedAt = now,
+            };
+            var onAsset = NewTicket("Firewall reboots", freight, TicketKind.Support);
+            onAsset.Asset = asset;
+            onAsset.Fields.Add(new TicketFieldValue { LabelEn = "Firmware version", LabelPl = "Wersja firmware", ValueEn = "7.4.2", ValuePl = "7.4.2", Order = 1 });
+            var onOrganization = NewTicket("Add a colleague", freight, TicketKind.Administrative);
+            var uncovered = NewTicket("Renew our contract", bakery, TicketKind.Administrative);
+            db.Tickets.AddRange(onAsset, onOrganization, uncovered);
+            await db.SaveChangesAsync();
+            return (product.Name, onAsset.Id, onOrganization.Id, uncovered.Id);
+        });
+        await portal.AgentAsync("page.panel.agent@agent.test");
+        using var client = await portal.SignedInAsync("page.panel.agent@agent.test");
+
+        var asset = await client.GetAsync($"/Agent/Tickets/{onAsset}");
+        asset.Find("[data-requester] [data-organization]")!.TextContent.ShouldBe("Fjord Freight");
+        asset.Find("[data-requester] [data-contract]")!.TextContent.ShouldBe("PANEL-STD");
+        asset.Find("[data-requester] [data-service-level]")!.TextContent.ShouldBe("Standard 8×5");
+        asset.Find("[data-asset]")!.TextContent.ShouldContain(product);
+        asset.Find("[data-asset]")!.TextContent.ShouldContain("PANEL-SN-1");
+        asset.Find("[data-answers] dt")!.TextContent.ShouldBe("Firmware version");
+        asset.Find("[data-answers] dd")!.TextContent.ShouldBe("7.4.2");
+
+        // Without an asset, the organization's active contract with the highest level: the one its SLA targets follow.
+        var organization = await client.GetAsync($"/Agent/Tickets/{onOrganization}");
+        organization.Find("[data-requester] [data-organization]")!.TextContent.ShouldBe("Fjord Freight");
+        organization.Find("[data-requester] [data-contract]")!.TextContent.ShouldBe("PANEL-PRM");
+        organization.Find("[data-requester] [data-service-level]")!.TextContent.ShouldBe("Premium 24×7");
+        organization.Find("[data-asset]").ShouldBeNull();
+        organization.Find("[data-answers]").ShouldBeNull();
+
+        // An expired contract serves nobody: the request is held to the standard targets.
+        var bare = await client.GetAsync($"/Agent/Tickets/{uncovered}");
+        bare.Find("[data-requester] [data-organization]")!.TextContent.ShouldBe("Brick Lane Bakery");
+        bare.Find("[data-requester] [data-contract]")!.TextContent.ShouldBe("—");
+        bare.Find("[data-requester] [data-service-level]")!.TextContent.ShouldBe("Standard 8×5");
+        using var scope = portal.RequestScope();
+        var sla = scope.ServiceProvider.GetRequiredService<Supportal.Sla.SlaTracker>();
+        var db = scope.ServiceProvider.GetRequiredService<Supportal.Data.AppDbContext>();
+        (await sla.ServiceLevelAsync(await db.Tickets.SingleAsync(t => t.Id == onOrganization))).ShouldBe(2);
+        (await sla.ServiceLevelAsync(await db.Tickets.SingleAsync(t => t.Id == uncovered))).ShouldBe(Supportal.Sla.SlaTracker.StandardServiceLevel);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Supportal.Pages.Agent;
 using Supportal.Tests.Infrastructure;
 using Supportal.Workspace;
 
@@ -32,5 +33,33 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
         }
         else
             plan.ShouldContain("SEARCH t USING COVERING INDEX");
+    }
+
+    [Fact]
+    public async Task The_level_filter_checks_each_row_of_the_walk_with_a_subquery()
+    {
+        var postgres = TestDatabase.Provider == Supportal.Data.DatabaseProvider.Postgres;
+        var plan = await portal.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var unsolved = TicketViews.Of(db, db.Tickets, TicketView.MyGroups, Guid.NewGuid(), now);
+            var page = new ViewsFilter { Level = 2 }.Apply(db, unsolved, TimeZoneInfo.Utc, now)
+                .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Select(t => t.Id).Take(25);
+            await using var command = page.CreateDbCommand();
+            return await QueryPlan.OfAsync(command, "SET enable_seqscan = off; SET enable_sort = off; SET enable_bitmapscan = off;");
+        });
+
+        if (postgres)
+        {
+            // Nothing above the walk sorts it: the level is a filter on each row as it is read in order.
+            var lines = plan.Split('\n');
+            var walk = Array.FindIndex(lines, l => l.Contains("Index Scan Backward using \"IX_Tickets_Unsolved_UpdatedAt_Id\""));
+            walk.ShouldBeGreaterThan(0);
+            lines[..walk].ShouldAllBe(l => !l.Contains("Sort"));
+            lines[walk + 1].ShouldContain("Filter:");
+            lines[walk + 1].ShouldContain("SubPlan");
+        }
+        else
+            plan.ShouldContain("CORRELATED SCALAR SUBQUERY");
     }
 }

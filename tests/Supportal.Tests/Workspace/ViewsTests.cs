@@ -64,6 +64,20 @@ public sealed class ViewsData(PortalFactory portal)
         return ticket.Id;
     });
 
+    /// <summary>A contract of this organization at the level, running from a year ago to a year ahead; returns its one asset.</summary>
+    public Task<int> ContractAsync(int level) => portal.WithDbAsync(async db =>
+    {
+        var today = DateOnly.FromDateTime(Now);
+        var asset = new Asset { ProductId = await db.Products.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), CreatedAt = Now };
+        db.Contracts.Add(new Contract
+        {
+            Number = $"V-{Guid.NewGuid():N}"[..20], ActivationKeyHash = "unused", KeyIssuedAt = Now, OrganizationId = OrganizationId,
+            ServiceLevelId = level, StartsOn = today.AddYears(-1), EndsOn = today.AddYears(1), CreatedAt = Now, Assets = [asset],
+        });
+        await db.SaveChangesAsync();
+        return asset.Id;
+    });
+
     public Task SlaAsync(long ticketId, TimeSpan dueIn, TimeSpan atRiskIn, bool breached = false, bool fulfilled = false,
         SlaMetric metric = SlaMetric.Resolution) => portal.WithDbAsync(async db =>
     {
@@ -178,6 +192,30 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task The_level_filter_finds_requests_without_an_asset_by_their_organizations_contract()
+    {
+        var premium = await new ViewsData(portal).StartAsync("Premium");
+        var standardAsset = await premium.ContractAsync(SlaTracker.StandardServiceLevel);
+        await premium.ContractAsync(2);
+        var administrative = await premium.TicketAsync("Add a colleague");
+        var onAsset = await premium.TicketAsync("Storage alarm", assetId: standardAsset);
+        var standard = await new ViewsData(portal).StartAsync("Standard");
+        await standard.ContractAsync(SlaTracker.StandardServiceLevel);
+        var plain = await standard.TicketAsync("Invoice copy");
+        var me = await premium.AgentAsync();
+        using var client = await SignInAsync(me.Email!);
+
+        async Task<long[]> ListAsync(ViewsData data, int level) =>
+            ViewsData.Numbers(await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&level={level}"));
+
+        // Without an asset, the highest level the organization holds; with one, the asset's contract's level.
+        (await ListAsync(premium, 2)).ShouldBe([administrative]);
+        (await ListAsync(premium, SlaTracker.StandardServiceLevel)).ShouldBe([onAsset]);
+        (await ListAsync(standard, 2)).ShouldBeEmpty();
+        (await ListAsync(standard, SlaTracker.StandardServiceLevel)).ShouldBe([plain]);
+    }
+
+    [Fact]
     public async Task Every_filter_narrows_the_list()
     {
         var data = await new ViewsData(portal).StartAsync("Filters");
@@ -209,7 +247,9 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         (await ListAsync($"group={group}")).ShouldBe([assigned]);
         (await ListAsync($"assignee={me.Id}")).ShouldBe([assigned]);
         (await ListAsync("assignee=unassigned")).ShouldBe([urgent, plain], ignoreOrder: true);
-        (await ListAsync($"level={level}")).ShouldBe([urgent, assigned], ignoreOrder: true);
+        // The plain request's organization holds no contract: it is served at the standard level, like DEMO-0001's assets.
+        (await ListAsync($"level={level}")).ShouldBe([urgent, assigned, plain], ignoreOrder: true);
+        (await ListAsync($"level={level + 1}")).ShouldBeEmpty();
         (await ListAsync($"maker={firewall.ManufacturerId}")).ShouldBe([urgent]);
         (await ListAsync($"maker={storage.ManufacturerId}")).ShouldBe([assigned]);
         (await ListAsync("tag=VPN")).ShouldBe([urgent]);

@@ -3,28 +3,33 @@ using Microsoft.EntityFrameworkCore;
 using Supportal.Data;
 using Supportal.Pages.Tickets;
 using Supportal.Platform;
+using Supportal.Sla;
 using Supportal.Tickets;
 
 namespace Supportal.Pages.Agent;
 
 /// <summary>
-/// What the agent's ticket screen shows, read as projections: the header and side panel, the whole conversation
-/// (internal notes included), the people copied, tags, the requester's other tickets (those the agent may see) and the history.
+/// What the agent's ticket screen shows, read as projections: the header and side panel (with the contract and level
+/// the ticket is served under), the whole conversation (internal notes included), the people copied, tags, the
+/// requester's other tickets (those the agent may see) and the history.
 /// </summary>
-public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyList<TicketFieldValue> Fields, IReadOnlyList<RequestView.Person> Ccs,
-    IReadOnlyList<AgentTicketView.Comment> Comments, IReadOnlyList<RequestView.File> Files, IReadOnlyList<string> Tags,
-    IReadOnlyList<AgentTicketView.Change> History, IReadOnlyList<AgentTicketView.Other> OtherTickets)
+public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketView.Coverage Served, IReadOnlyList<TicketFieldValue> Fields,
+    IReadOnlyList<RequestView.Person> Ccs, IReadOnlyList<AgentTicketView.Comment> Comments, IReadOnlyList<RequestView.File> Files,
+    IReadOnlyList<string> Tags, IReadOnlyList<AgentTicketView.Change> History, IReadOnlyList<AgentTicketView.Other> OtherTickets)
 {
     public sealed record Header(long Id, string Subject, TicketKind Kind, TicketStatus Status, TicketPriority Priority, DateTime CreatedAt,
         DateTime UpdatedAt, int Version, int? GroupId, Guid? AssigneeId, Guid RequesterId, string RequesterFirst, string RequesterLast,
-        string? RequesterEmail, string RequesterLanguage, string? Organization, string? Product, string? SerialNumber, string? ContractNumber,
-        string? ServiceLevel, string? ServiceEn, string? ServicePl, BusinessImpact? Impact, DateTime? OccurredAt, string? Process,
+        string? RequesterEmail, string RequesterLanguage, string? Organization, string? Product, string? SerialNumber,
+        string? ServiceEn, string? ServicePl, BusinessImpact? Impact, DateTime? OccurredAt, string? Process,
         string? MoreInformation, long? MergedIntoId, long? FollowUpOfId)
     {
         public string Requester => $"{RequesterFirst} {RequesterLast}".Trim() is { Length: > 0 } name ? name : RequesterEmail ?? "";
         public string? Service => ServiceEn is null ? null : Languages.Pick(ServiceEn, ServicePl ?? ServiceEn);
         public bool IsClosed => Status == TicketStatus.Closed;
     }
+
+    /// <summary>The contract the ticket is served under (none: no number) and its service level's name.</summary>
+    public sealed record Coverage(string? ContractNumber, string ServiceLevel);
 
     public sealed record Comment(long Id, string Author, string Body, bool IsPublic, DateTime CreatedAt);
 
@@ -39,18 +44,22 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyLis
     public IEnumerable<RequestView.File> FilesOf(long commentId) => Files.Where(f => f.CommentId == commentId);
 
     /// <summary>The ticket when <paramref name="user"/> may see it (<see cref="TicketAccess"/>), else null.</summary>
-    public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id, ClaimsPrincipal user)
+    public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id, ClaimsPrincipal user, DateTime now)
     {
         var header = await db.Tickets.VisibleTo(db, user).AsNoTracking().Where(t => t.Id == id)
             .Select(t => new Header(t.Id, t.Subject, t.Kind, t.Status, t.Priority, t.CreatedAt, t.UpdatedAt, t.Version, t.GroupId, t.AssigneeId,
                 t.RequesterId, t.Requester.FirstName, t.Requester.LastName, t.Requester.Email, t.Requester.Language,
                 t.Organization == null ? null : t.Organization.Name, t.Asset == null ? null : t.Asset.Product.Name,
-                t.Asset == null ? null : t.Asset.SerialNumber, t.Asset == null ? null : t.Asset.Contract.Number,
-                t.Asset == null ? null : t.Asset.Contract.ServiceLevel.Name, t.Service == null ? null : t.Service.NameEn,
+                t.Asset == null ? null : t.Asset.SerialNumber, t.Service == null ? null : t.Service.NameEn,
                 t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation, t.MergedIntoId, t.FollowUpOfId))
             .FirstOrDefaultAsync();
         if (header is null)
             return null;
+        // By the rule the SLA targets follow, so a request without an asset shows its organization's contract.
+        var served = db.Tickets.Where(t => t.Id == id).Select(ServingContract.IdOf(db, now));
+        var coverage = await db.Contracts.Where(c => served.Contains(c.Id))
+                .Select(c => new Coverage(c.Number, c.ServiceLevel.Name)).FirstOrDefaultAsync()
+            ?? new Coverage(null, await db.ServiceLevels.Where(l => l.Id == SlaTracker.StandardServiceLevel).Select(l => l.Name).FirstAsync());
         var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id).ToListAsync();
         var ccs = await db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
             .Select(c => new RequestView.Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)).ToListAsync();
@@ -72,6 +81,6 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, IReadOnlyLis
         var others = await db.Tickets.VisibleTo(db, user).Where(t => t.RequesterId == header.RequesterId && t.Id != id)
             .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(10)
             .Select(t => new Other(t.Id, t.Subject, t.Status, t.UpdatedAt)).ToListAsync();
-        return new AgentTicketView(header, fields, ccs, comments, files, tags, history, others);
+        return new AgentTicketView(header, coverage, fields, ccs, comments, files, tags, history, others);
     }
 }

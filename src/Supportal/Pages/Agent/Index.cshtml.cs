@@ -114,7 +114,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
 
         Counts = await counts.GetAsync(me, () => TicketViews.CountsAsync(db, visible, me, Now));
 
-        var matching = Filter.Apply(db, TicketViews.Of(db, visible, View, me, Now), LocalTime.ZoneOf(User));
+        var matching = Filter.Apply(db, TicketViews.Of(db, visible, View, me, Now), LocalTime.ZoneOf(User), Now);
         (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, matching, Sort, after, before, PageSize, Now);
     }
 }

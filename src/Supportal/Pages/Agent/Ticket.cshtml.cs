@@ -108,10 +108,11 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
 
     private async Task<bool> LoadAsync(long id)
     {
-        View = (await AgentTicketView.LoadAsync(db, id, User))!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        View = (await AgentTicketView.LoadAsync(db, id, User, now))!;
         if (View is null)
             return false;
-        Sla = await AgentTicketSla.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime);
+        Sla = await AgentTicketSla.LoadAsync(db, id, now);
         Choices = await AgentTicketChoices.LoadAsync(db, workflow, Me);
         if (Merge.Version == 0)
             Merge.Version = View.Ticket.Version;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Supportal.Data;
+using Supportal.Sla;
 using Supportal.Tickets;
 using Supportal.Workspace;
 
@@ -87,7 +88,7 @@ public sealed class ViewsFilter
         return route;
     }
 
-    public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone)
+    public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone, DateTime now)
     {
         if (Status is { } status)
             tickets = tickets.Where(t => t.Status == status);
@@ -104,7 +105,7 @@ public sealed class ViewsFilter
         else if (OrgName is { } orgName)
             tickets = tickets.Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Name == orgName));
         if (Level is { } level)
-            tickets = tickets.Where(t => t.Asset != null && t.Asset.Contract.ServiceLevelId == level);
+            tickets = tickets.Where(ServingContract.AtLevel(db, now, level));
         if (Maker is { } maker)
             tickets = tickets.Where(t => t.Asset != null && t.Asset.Product.ManufacturerId == maker);
         if (Tag is { } tag)
