@@ -12,6 +12,24 @@ public sealed class RequestHistoryTests(PortalFactory portal) : IClassFixture<Po
     private static Dictionary<string, string> Values(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 
     [Fact]
+    public async Task A_reply_reopens_an_on_hold_request_with_the_customer_in_its_history()
+    {
+        var requester = await portal.CreateUserAsync("hold.owner@request.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Waiting for the vendor");
+        await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.OnHold)));
+        using var client = await portal.SignedInAsync("hold.owner@request.test");
+        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        // On-hold is agents' business: the customer sees the request as open.
+        page.Find("[data-status]")!.GetAttribute("data-status").ShouldBe("Open");
+
+        await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "The vendor called me directly.")));
+
+        (await portal.TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.Open);
+        var change = await portal.WithDbAsync(db => db.TicketEvents.SingleAsync(e => e.TicketId == ticket.Id && e.Field == "Status"));
+        (change.ActorId, change.OldValue, change.NewValue).ShouldBe((requester.Id, "OnHold", "Open"));
+    }
+
+    [Fact]
     public async Task A_customer_copying_someone_and_taking_them_off_shows_in_the_agents_history_and_stales_an_open_agent_form()
     {
         var requester = await portal.CreateUserAsync("history.owner@request.test", "Rita", "Owner");
