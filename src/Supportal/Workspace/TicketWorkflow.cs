@@ -48,7 +48,8 @@ public sealed record WorkflowResult(IReadOnlyDictionary<string, string> Errors, 
 /// <summary>
 /// The agent-side rules of a ticket in one place. Statuses go New → Open → Pending / OnHold → Solved → Closed:
 /// a New ticket becomes Open when an agent acts on it (a reply, a note or any change) unless another status is
-/// chosen; Solved needs an assignee; agents never set Closed nor New by hand (auto-close closes solved tickets);
+/// chosen; an agent solving a ticket must assign it (a customer may mark their own request solved unassigned, and
+/// adding to it leaves it so); agents never set Closed nor New by hand (auto-close closes solved tickets);
 /// a closed ticket is read-only. A public reply sets FirstReplyAt once and is mailed to the requester and the
 /// people copied; an internal note is never mailed. Each save is one transaction with its history and mails.
 /// </summary>
@@ -152,7 +153,8 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         else if (changes.Status == TicketStatus.New && ticket.Status != TicketStatus.New)
             errors["Status"] = "Workflow.CannotSetNew";
         var assignee = changes.Assignee is { } a ? a.Value : ticket.AssigneeId;
-        if ((changes.Status ?? ticket.Status) == TicketStatus.Solved && assignee is null)
+        var solvedUnassigned = ticket.Status == TicketStatus.Solved && ticket.AssigneeId is null;
+        if ((changes.Status ?? ticket.Status) == TicketStatus.Solved && assignee is null && !solvedUnassigned)
             errors["Status"] = "Workflow.SolvedNeedsAssignee";
         if (changes.Group?.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId))
             errors["Group"] = "Workflow.UnknownGroup";
