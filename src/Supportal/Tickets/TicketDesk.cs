@@ -22,7 +22,7 @@ public sealed record NewTicket(TicketKind Kind, string Subject, string Descripti
 /// e-mails it causes commit together or not at all.
 /// </summary>
 public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMails mails, PasswordlessAccounts accounts,
-    AccountLinks links, TimeProvider clock, Workspace.Routing routing, Sla.SlaTracker sla)
+    AccountLinks links, CcChanges ccs, TimeProvider clock, Workspace.Routing routing, Sla.SlaTracker sla)
 {
     public Task<Ticket> CreateAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<IFormFile> attachments) =>
         InTransactionAsync(() => InsertAsync(requester, draft, attachments, null));
@@ -182,22 +182,27 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
     /// <summary>Copies someone on the request by address; an unknown address gets an account without a password.</summary>
     public Task<ApplicationUser> AddCcAsync(Ticket ticket, string email, ApplicationUser by) => InTransactionAsync(async () =>
     {
-        // Identity saves the new account itself; the transaction keeps it and the CC one change.
-        var (person, created) = await accounts.FindOrCreateAsync(email, null, by.Language);
-        if (person.Id != ticket.RequesterId && !await db.TicketCcs.AnyAsync(c => c.TicketId == ticket.Id && c.UserId == person.Id))
-        {
-            db.TicketCcs.Add(new TicketCc { TicketId = ticket.Id, UserId = person.Id, AddedAt = Now });
-            // Someone copying themselves (a colleague from the organization, say) needs no e-mail about it.
-            if (person.Id != by.Id)
-                mails.Copied(ticket, person, by, created ? await links.PasswordAsync(person) : null);
-            await db.SaveChangesAsync();
-        }
+        var (person, change) = await ccs.AddAsync(ticket, email, by, by.Language, Now);
+        if (change is not null)
+            await SaveCcChangeAsync(ticket, change);
         return person;
     });
 
-    public async Task RemoveCcAsync(Ticket ticket, Guid userId)
+    public async Task RemoveCcAsync(Ticket ticket, Guid userId, ApplicationUser by)
     {
-        await db.TicketCcs.Where(c => c.TicketId == ticket.Id && c.UserId == userId).ExecuteDeleteAsync();
+        if (await ccs.RemoveAsync(ticket, userId, by, Now) is { } change)
+            await SaveCcChangeAsync(ticket, change);
+    }
+
+    /// <summary>
+    /// Who is copied is part of the ticket: the change goes into its history like an agent's, and raises its version
+    /// so an agent's form loaded before it is told, not obeyed. Not public activity: the lists' order stays.
+    /// </summary>
+    private async Task SaveCcChangeAsync(Ticket ticket, TicketEvent change)
+    {
+        db.TicketEvents.Add(change);
+        db.Entry(ticket).Property(t => t.Version).IsModified = true;
+        await db.SaveChangesAsync();
     }
 
     private async Task AttachAsync(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<IFormFile> attachments)

@@ -20,6 +20,7 @@ public static class TicketsSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddScoped<TicketMails>();
+        builder.Services.AddScoped<CcChanges>();
         builder.Services.AddScoped<TicketDesk>();
         builder.Services.AddScoped<Workspace.TicketWorkflow>();
         builder.Services.AddSingleton<Workspace.ViewCounts>();

@@ -47,7 +47,8 @@ public static class TicketViews
         switch (view)
         {
             case TicketView.Unassigned:
-                // A solved ticket always has an assignee, so unassigned work is unsolved work.
+                // Unassigned work is unsolved work: a request its customer marked solved may have no assignee,
+                // and nobody needs to take it.
                 return unsolved.Where(t => t.AssigneeId == null);
             case TicketView.Mine:
                 return unsolved.Where(t => t.AssigneeId == me);

@@ -48,12 +48,13 @@ public sealed record WorkflowResult(IReadOnlyDictionary<string, string> Errors, 
 /// <summary>
 /// The agent-side rules of a ticket in one place. Statuses go New → Open → Pending / OnHold → Solved → Closed:
 /// a New ticket becomes Open when an agent acts on it (a reply, a note or any change) unless another status is
-/// chosen; Solved needs an assignee; agents never set Closed nor New by hand (auto-close closes solved tickets);
+/// chosen; an agent solving a ticket must assign it (a customer may mark their own request solved unassigned, and
+/// adding to it leaves it so); agents never set Closed nor New by hand (auto-close closes solved tickets);
 /// a closed ticket is read-only. A public reply sets FirstReplyAt once and is mailed to the requester and the
 /// people copied; an internal note is never mailed. Each save is one transaction with its history and mails.
 /// </summary>
-public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, TicketMails mails, PasswordlessAccounts accounts,
-    AccountLinks links, TimeProvider clock, Sla.SlaTracker sla, ViewCounts counts)
+public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, TicketMails mails, CcChanges ccs, TimeProvider clock,
+    Sla.SlaTracker sla, ViewCounts counts)
 {
     public const string General = "";
 
@@ -76,6 +77,9 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         void Record(string field, string? from, string? to) =>
             events.Add(new TicketEvent { TicketId = ticket.Id, ActorId = actor.Id, At = now, Field = field, OldValue = Cut(from), NewValue = Cut(to) });
 
+        // First, while the ticket is untouched: an account made for a new address is saved at once, and a changed
+        // ticket saved with it would fail the version check below.
+        await ChangeCcsAsync(ticket, changes, actor, now, events);
         if (changes.Priority is { } priority && priority != ticket.Priority)
         {
             Record("Priority", ticket.Priority.ToString(), priority.ToString());
@@ -92,7 +96,6 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
             ticket.AssigneeId = assignee.Value;
         }
         ChangeTags(ticket, changes, Record);
-        await ChangeCcsAsync(ticket, changes, actor, now, Record);
 
         var comment = changes.Comment?.Trim() ?? "";
         var acted = events.Count > 0 || comment.Length > 0 || changes.Status is { } s && s != ticket.Status;
@@ -150,7 +153,8 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         else if (changes.Status == TicketStatus.New && ticket.Status != TicketStatus.New)
             errors["Status"] = "Workflow.CannotSetNew";
         var assignee = changes.Assignee is { } a ? a.Value : ticket.AssigneeId;
-        if ((changes.Status ?? ticket.Status) == TicketStatus.Solved && assignee is null)
+        var solvedUnassigned = ticket.Status == TicketStatus.Solved && ticket.AssigneeId is null;
+        if ((changes.Status ?? ticket.Status) == TicketStatus.Solved && assignee is null && !solvedUnassigned)
             errors["Status"] = "Workflow.SolvedNeedsAssignee";
         if (changes.Group?.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId))
             errors["Group"] = "Workflow.UnknownGroup";
@@ -205,25 +209,14 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         record("Tags", removed.Count == 0 ? null : string.Join(' ', removed), added.Count == 0 ? null : string.Join(' ', added));
     }
 
-    private async Task ChangeCcsAsync(Ticket ticket, TicketChanges changes, ApplicationUser actor, DateTime now, Action<string, string?, string?> record)
+    private async Task ChangeCcsAsync(Ticket ticket, TicketChanges changes, ApplicationUser actor, DateTime now, List<TicketEvent> events)
     {
         foreach (var email in changes.AddCcs.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            var (person, created) = await accounts.FindOrCreateAsync(email, null, ticket.Language);
-            if (person.Id == ticket.RequesterId || await db.TicketCcs.AnyAsync(c => c.TicketId == ticket.Id && c.UserId == person.Id))
-                continue;
-            db.TicketCcs.Add(new TicketCc { TicketId = ticket.Id, UserId = person.Id, AddedAt = now });
-            mails.Copied(ticket, person, actor, created ? await links.PasswordAsync(person) : null);
-            record("Cc", null, person.Email);
-        }
+            if ((await ccs.AddAsync(ticket, email, actor, ticket.Language, now)).Change is { } added)
+                events.Add(added);
         foreach (var userId in changes.RemoveCcs.Distinct())
-        {
-            var cc = await db.TicketCcs.Include(c => c.User).FirstOrDefaultAsync(c => c.TicketId == ticket.Id && c.UserId == userId);
-            if (cc is null)
-                continue;
-            db.TicketCcs.Remove(cc);
-            record("Cc", cc.User.Email, null);
-        }
+            if (await ccs.RemoveAsync(ticket, userId, actor, now) is { } removed)
+                events.Add(removed);
     }
 
     private async Task<string?> GroupNameAsync(int? id) =>

@@ -240,6 +240,44 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task An_agent_copies_a_new_address_and_takes_it_off_again_and_the_list_and_history_show_both()
+    {
+        var requester = await portal.CreateUserAsync("page.cc.owner@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Shared mailbox");
+        await portal.AgentAsync("page.cc.agent@agent.test", "Celina", "Agent");
+        using var client = await portal.SignedInAsync("page.cc.agent@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        page.Find("[data-ccs] [data-empty]").ShouldNotBeNull();
+
+        // With another field changed in the same save: the account made for the new address must not spoil the save.
+        var added = await SubmitAsync(client, page, "[data-save]", ("Input.AddCc", "page.cc.new@agent.test"), ("Input.Priority", "High"));
+
+        added.Find("[role=status]")!.TextContent.ShouldBe("The ticket has been saved.");
+        var copied = await portal.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "page.cc.new@agent.test"));
+        var box = (IHtmlInputElement)added.Find("[data-ccs] [data-cc='page.cc.new@agent.test'] input[name='Input.RemoveCcs']")!;
+        box.Value.ShouldBe(copied.Id.ToString());
+        ((IHtmlInputElement)added.Find("input[name='Input.AddCc']")!).Value.ShouldBeEmpty();
+        added.Find("select[name='Input.Priority'] option[selected]")!.GetAttribute("value").ShouldBe("High");
+        var addition = added.FindAll("[data-history] [data-event='Cc']").ShouldHaveSingleItem();
+        addition.TextContent.ShouldContain("Celina Agent");
+        addition.QuerySelector("[data-added]")!.TextContent.ShouldContain("page.cc.new@agent.test");
+        (await portal.MailsToAsync("page.cc.new@agent.test")).ShouldHaveSingleItem().Subject.ShouldBe($"[#{ticket.Id}] Shared mailbox");
+
+        box.IsChecked = true;
+        var removed = await SubmitAsync(client, added, "[data-save]");
+
+        removed.Find("[role=status]")!.TextContent.ShouldBe("The ticket has been saved.");
+        removed.Find("[data-ccs] [data-cc]").ShouldBeNull();
+        removed.Find("[data-ccs] [data-empty]").ShouldNotBeNull();
+        var changes = removed.FindAll("[data-history] [data-event='Cc']").ToList();
+        changes.Count.ShouldBe(2);
+        changes[0].QuerySelector("[data-removed]")!.TextContent.ShouldContain("page.cc.new@agent.test");
+        changes[0].QuerySelector("[data-added]").ShouldBeNull();
+        changes[0].TextContent.ShouldContain("Celina Agent");
+        (await portal.TicketAsync(ticket.Id)).Ccs.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_closed_ticket_is_shown_read_only_and_unknown_numbers_are_not_found()
     {
         var requester = await portal.CreateUserAsync("page.closed@agent.test");

@@ -13,9 +13,9 @@ namespace Supportal.Tests.Workspace;
 public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private Task<int> MacroAsync(string name, string body, Guid? owner = null, TicketStatus? status = null, TicketPriority? priority = null,
-        string tags = "") => portal.WithDbAsync(async db =>
+        string tags = "", int? group = null) => portal.WithDbAsync(async db =>
         {
-            var macro = new Macro { Name = name, Body = body, OwnerId = owner, SetStatus = status, SetPriority = priority, AddTags = tags };
+            var macro = new Macro { Name = name, Body = body, OwnerId = owner, SetStatus = status, SetPriority = priority, AddTags = tags, SetGroupId = group };
             db.Macros.Add(macro);
             await db.SaveChangesAsync();
             return macro.Id;
@@ -91,6 +91,36 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         json.RootElement.GetProperty("tags").GetString().ShouldBe("vendor");
         json.RootElement.GetProperty("changes").EnumerateArray().Select(c => c.GetString()).ShouldBe(["Status → On-hold", "Tags + vendor"]);
         (await StateAsync(ticket.Id)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_macro_moving_the_ticket_to_another_group_fills_the_group_and_saving_moves_it_there()
+    {
+        var requester = await portal.CreateUserAsync("macro.group.owner@agent.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Faktura jest błędna");
+        await portal.AgentAsync("macro.group.agent@agent.test");
+        var polish = await portal.WithDbAsync(db => db.Groups.Where(g => g.Name == "Polish team").Select(g => g.Id).SingleAsync());
+        (await portal.TicketAsync(ticket.Id)).GroupId.ShouldNotBe(polish);
+        var macroId = await MacroAsync("To the Polish team", "", group: polish);
+        using var client = await portal.SignedInAsync("macro.group.agent@agent.test");
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var before = await StateAsync(ticket.Id);
+
+        var applied = await SubmitAsync(client, page, "[data-macro-apply]", ("Input.MacroId", macroId.ToString()));
+
+        applied.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString());
+        applied.Find("[data-macro-changes]")!.TextContent.ShouldBe("Group → Polish team");
+        using var response = await PostJsonAsync(client, page, ticket.Id, macroId, "");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("groupId").GetString().ShouldBe(polish.ToString());
+        (await StateAsync(ticket.Id)).ShouldBe(before);
+
+        var saved = await SubmitAsync(client, applied, "[data-save]");
+
+        saved.Find("[role=status]")!.TextContent.ShouldBe("The ticket has been saved.");
+        saved.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString());
+        (await portal.TicketAsync(ticket.Id)).GroupId.ShouldBe(polish);
+        (await portal.EventsAsync(ticket.Id)).Single(e => e.Field == "Group").NewValue.ShouldBe("Polish team");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Sla;
 using Supportal.Tests.Tickets;
 using Supportal.Workspace;
 
@@ -68,6 +69,31 @@ public sealed class TicketWorkflowTests(PortalFactory portal) : IClassFixture<Po
         (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Status = TicketStatus.Open })).Saved.ShouldBeTrue();
         (await portal.TicketAsync(ticket.Id)).SolvedAt.ShouldBeNull();
         (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Assignee = new(null), Status = TicketStatus.Solved }))
+            .Errors.GetValueOrDefault("Status").ShouldBe("Workflow.SolvedNeedsAssignee");
+    }
+
+    [Fact]
+    public async Task A_request_its_customer_solved_unassigned_takes_a_note_and_stays_so_but_an_agent_solving_still_assigns()
+    {
+        var requester = await portal.CreateUserAsync("wf.self@workflow.test");
+        var agent = await portal.AgentAsync("wf.agent7@workflow.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Sorted it myself");
+        await portal.CustomerSolvesAsync(ticket.Id);
+
+        // As the ticket screen saves it: every field as it is, the assignee empty.
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges
+        {
+            Assignee = new(null), Group = new(ticket.GroupId), AddTags = ["cabling"], Comment = "The cable was loose.", CommentIsPublic = false,
+        })).Saved.ShouldBeTrue();
+
+        var noted = await portal.TicketAsync(ticket.Id);
+        (noted.Status, noted.AssigneeId).ShouldBe((TicketStatus.Solved, (Guid?)null));
+        noted.Tags.ShouldHaveSingleItem().Tag.ShouldBe("cabling");
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Status = TicketStatus.Open })).Saved.ShouldBeTrue();
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Status = TicketStatus.Solved }))
+            .Errors.GetValueOrDefault("Status").ShouldBe("Workflow.SolvedNeedsAssignee");
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Status = TicketStatus.Solved, Assignee = new(agent.Id) })).Saved.ShouldBeTrue();
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Assignee = new(null) }))
             .Errors.GetValueOrDefault("Status").ShouldBe("Workflow.SolvedNeedsAssignee");
     }
 

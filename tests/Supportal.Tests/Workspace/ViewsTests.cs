@@ -5,6 +5,7 @@ using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Tickets;
 using Supportal.Tickets;
 using Supportal.Workspace;
 
@@ -213,6 +214,36 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         (await ListAsync(premium, SlaTracker.StandardServiceLevel)).ShouldBe([onAsset]);
         (await ListAsync(standard, 2)).ShouldBeEmpty();
         (await ListAsync(standard, SlaTracker.StandardServiceLevel)).ShouldBe([plain]);
+    }
+
+    [Fact]
+    public async Task A_request_its_customer_solved_unassigned_leaves_every_view_of_work_for_recently_solved()
+    {
+        var customer = await portal.CreateUserAsync($"self-solved-{Guid.NewGuid():N}@example.com", "Sam", "Solver");
+        var organization = await portal.OrganizationAsync($"Self-solved {Guid.NewGuid():N}"[..30], customer.Id);
+        var ticket = await portal.CreateAsync(customer.Id, "Found the answer myself");
+        var agent = await portal.AgentAsync($"agent-{Guid.NewGuid():N}@example.com");
+        using var client = await SignInAsync(agent.Email!);
+        async Task<long[]> ListAsync(TicketView view) => ViewsData.Numbers(await client.GetAsync($"/Agent?view={view}&org={organization}"));
+        (await ListAsync(TicketView.Unassigned)).ShouldBe([ticket.Id]);
+        var counts = portal.Services.GetRequiredService<ViewCounts>();
+        counts.Forget(agent.Id);
+        var before = await client.GetAsync("/Agent");
+
+        using (var asCustomer = await portal.SignedInAsync(customer.Email!))
+        {
+            var request = await asCustomer.GetAsync($"/Tickets/{ticket.Id}");
+            await asCustomer.SubmitAsync(request.Form("form[data-solve-form]"));
+        }
+
+        var solved = await portal.TicketAsync(ticket.Id);
+        (solved.Status, solved.AssigneeId).ShouldBe((TicketStatus.Solved, (Guid?)null));
+        foreach (var view in Enum.GetValues<TicketView>())
+            (await ListAsync(view)).ShouldBe(view == TicketView.RecentlySolved ? [ticket.Id] : [], view.ToString());
+        counts.Forget(agent.Id);
+        var after = await client.GetAsync("/Agent");
+        (Count(after, TicketView.Unassigned) - Count(before, TicketView.Unassigned)).ShouldBe(-1);
+        (Count(after, TicketView.RecentlySolved) - Count(before, TicketView.RecentlySolved)).ShouldBe(1);
     }
 
     [Fact]

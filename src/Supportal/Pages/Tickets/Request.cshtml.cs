@@ -104,7 +104,7 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
     {
         if (!await LoadAsync(id) || !View.IsCc(userId) || !CanRemove(userId))
             return NotFound();
-        await desk.RemoveCcAsync(await TicketAsync(id), userId);
+        await desk.RemoveCcAsync(await TicketAsync(id), userId, await MeAsync());
         TempData["StatusMessage"] = localizer["Request.Cc.Removed", View.Ccs.First(c => c.UserId == userId).Name].Value;
         // Someone who took themselves off may no longer see the request at all.
         return await db.Tickets.VisibleTo(db, User).AnyAsync(t => t.Id == id) ? RedirectToPage(new { id }) : RedirectToPage("Index");
