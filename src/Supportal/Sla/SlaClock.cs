@@ -31,11 +31,15 @@ public static class SlaClock
     /// the clock <paramref name="time"/> when they differ from the ones the target was counted with
     /// (<paramref name="previous"/> is the clock its due time was set in; the same one when that did not change).
     /// </summary>
-    public static void Apply(TicketSla row, long targetSeconds, BusinessTime previous, BusinessTime time, DateTime now,
+    /// <returns>
+    /// True when the change recorded a breach: the target was running past its due time, unrecorded, and this change
+    /// ends or replaces that due time. BreachedAt is then the due time, and the caller writes its history row.
+    /// </returns>
+    public static bool Apply(TicketSla row, long targetSeconds, BusinessTime previous, BusinessTime time, DateTime now,
         DateTime? fulfilledAt, bool paused)
     {
         if (row.FulfilledAt is not null && fulfilledAt is not null)
-            return; // Met once; later changes (a new priority after solving) do not reopen the question.
+            return false; // Met once; later changes (a new priority after solving) do not reopen the question.
 
         var running = row.FulfilledAt is null && row.DueAt is not null;
         // A new priority (or service level) keeps the time already used and applies the new target to it; a new
@@ -43,12 +47,18 @@ public static class SlaClock
         var retargeted = row.TargetSeconds != targetSeconds || previous != time;
         // A running target that keeps running, and a paused one that stays paused, are left as they are.
         if (fulfilledAt is null && !retargeted && (paused ? !running && row.FulfilledAt is null : running))
-            return;
+            return false;
 
         // Time left under the row's current target, in the clock its due time was set in.
         var left = running
             ? Seconds(previous.Between(fulfilledAt ?? now, row.DueAt!.Value))
             : row.LeftSecondsWhilePaused ?? 0;
+
+        // The monitor records breaches of running targets only, on its next round; a target answered, paused or
+        // re-targeted after its due time but before that round would never be recorded, so it is recorded here.
+        var breached = running && row.BreachedAt is null && row.DueAt < (fulfilledAt ?? now);
+        if (breached)
+            row.BreachedAt = row.DueAt;
 
         if (retargeted)
         {
@@ -79,6 +89,7 @@ public static class SlaClock
             row.LeftSecondsWhilePaused = null;
             row.FulfilledAt = null;
         }
+        return breached;
     }
 
     private static long Seconds(TimeSpan span) => span.Ticks / TimeSpan.TicksPerSecond;

@@ -116,7 +116,7 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
         return db.TicketSlas.Local.Where(s => s.Ticket == ticket || (ticket.Id != 0 && s.TicketId == ticket.Id)).ToList();
     }
 
-    /// <summary>Creates the target when missing and brings it in line.</summary>
+    /// <summary>Creates the target when missing and brings it in line; a breach it records gets its history row.</summary>
     private void Track(Ticket ticket, List<TicketSla> rows, SlaMetric metric, int targetMinutes, BusinessTime previous, BusinessTime time,
         DateTime now, DateTime? fulfilledAt)
     {
@@ -130,6 +130,14 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
             row.TicketId = ticket.Id;
             db.TicketSlas.Add(row);
         }
-        SlaClock.Apply(row, target, previous, time, now, fulfilledAt, ticket.Status is TicketStatus.Pending or TicketStatus.OnHold);
+        if (!SlaClock.Apply(row, target, previous, time, now, fulfilledAt, ticket.Status is TicketStatus.Pending or TicketStatus.OnHold))
+            return;
+        // The row the monitor writes for a breach, in this change's transaction. A ticket not saved yet (one entered
+        // with a past creation time) has only a temporary key, which the save replaces in this row too.
+        // Recorded once: a round that recorded it first left BreachedAt set, so Apply did not record it again; a round
+        // after this save, or one whose update waits for this save's row lock (PostgreSQL re-checks its conditions),
+        // finds FulfilledAt set or another DueAt and records nothing. Not covered: a round committing between the
+        // load of the rows above and the caller's save; only BreachedAt as a concurrency token would close that.
+        db.TicketEvents.Add(SlaMonitor.BreachEvent(db.Entry(ticket).Property(t => t.Id).CurrentValue, metric, row.BreachedAt!.Value));
     }
 }

@@ -358,6 +358,61 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public void A_change_that_ends_or_replaces_a_passed_due_time_records_the_breach_once()
+    {
+        // Tuesday 17 November 08:00, 8 h: due 16:00 Warsaw (15:00Z).
+        const string Due = "2026-11-17 15:00";
+        static TicketSla Late() => Start("2026-11-17 07:00", 8 * Hour);
+        static bool Apply(TicketSla row, string now, long target = 8 * Hour, BusinessTime? clock = null, string? answered = null, bool paused = false) =>
+            SlaClock.Apply(row, target, Office, clock ?? Office, Utc(now), answered is null ? null : Utc(answered), paused);
+
+        // Still open past its due time: the monitor's round records it, not the tracker.
+        var open = Late();
+        Apply(open, "2026-11-17 16:00").ShouldBeFalse();
+        open.BreachedAt.ShouldBeNull();
+
+        // Answered at the due minute: met, no breach. A minute later: breached at the due time.
+        Apply(Late(), Due, answered: Due).ShouldBeFalse();
+        var answered = Late();
+        Apply(answered, "2026-11-17 15:01", answered: "2026-11-17 15:01").ShouldBeTrue();
+        answered.BreachedAt.ShouldBe(Utc(Due));
+
+        // Paused late: breached; resumed (overdue again) and paused again: recorded once.
+        var paused = Late();
+        Apply(paused, "2026-11-18 09:00", paused: true).ShouldBeTrue();
+        paused.BreachedAt.ShouldBe(Utc(Due));
+        Apply(paused, "2026-11-19 07:00").ShouldBeFalse();
+        Apply(paused, "2026-11-19 08:00", paused: true).ShouldBeFalse();
+        paused.BreachedAt.ShouldBe(Utc(Due));
+
+        // A new target or a new clock after the due time: the promise until then was broken all the same.
+        var lowered = Late();
+        Apply(lowered, "2026-11-17 16:00", target: 80 * Hour).ShouldBeTrue();
+        lowered.BreachedAt.ShouldBe(Utc(Due));
+        lowered.DueAt!.Value.ShouldBeGreaterThan(Utc("2026-11-17 16:00"));
+        var moved = Late();
+        Apply(moved, "2026-11-17 16:00", clock: Always).ShouldBeTrue();
+        moved.BreachedAt.ShouldBe(Utc(Due));
+
+        // Recorded by the monitor already: kept as it is.
+        var recorded = Late();
+        recorded.BreachedAt = Utc(Due);
+        Apply(recorded, "2026-11-18 08:00", answered: "2026-11-18 08:00").ShouldBeFalse();
+        recorded.BreachedAt.ShouldBe(Utc(Due));
+
+        // A paused target has no due time to pass: a new target that leaves it overdue is recorded when it runs
+        // again (by the round, or by the next change, from the due time the resume sets).
+        var waiting = Late();
+        Apply(waiting, "2026-11-17 09:00", paused: true).ShouldBeFalse();
+        Apply(waiting, "2026-11-17 10:00", target: Hour, paused: true).ShouldBeFalse();
+        waiting.BreachedAt.ShouldBeNull();
+        Apply(waiting, "2026-11-17 11:00", target: Hour).ShouldBeFalse();
+        waiting.DueAt.ShouldBe(Utc("2026-11-17 10:00"));
+        Apply(waiting, "2026-11-17 12:00", target: Hour, paused: true).ShouldBeTrue();
+        waiting.BreachedAt.ShouldBe(Utc("2026-11-17 10:00"));
+    }
+
+    [Fact]
     public void Through_any_mix_of_changes_the_time_left_is_the_target_less_the_working_time_spent_running()
     {
         // Random lives: waits, resumes, answers, reopens, new targets and moves between the office and the clock
