@@ -14,7 +14,7 @@ namespace Supportal.Sla;
 public static class SlaClock
 {
     /// <summary>A target is at risk once less than a quarter of it is left.</summary>
-    public static long AtRiskSeconds(long targetSeconds) => targetSeconds / 4;
+    private static long AtRiskSeconds(long targetSeconds) => targetSeconds / 4;
 
     /// <summary>A running target counted from when the request came in, not from when the tracker first saw it.</summary>
     public static TicketSla Start(SlaMetric metric, long targetSeconds, BusinessTime time, DateTime createdAt) => new()

@@ -41,8 +41,8 @@ public sealed class SlaClockTests
     private static void Waiting(TicketSla row, string now, long? target = null, BusinessTime? clock = null, BusinessTime? was = null) =>
         SlaClock.Apply(row, target ?? row.TargetSeconds, was ?? clock ?? Office, clock ?? Office, Utc(now), null, paused: true);
 
-    private static void Answered(TicketSla row, string at, long? target = null, BusinessTime? clock = null) =>
-        SlaClock.Apply(row, target ?? row.TargetSeconds, clock ?? Office, clock ?? Office, Utc(at), Utc(at), paused: false);
+    private static void Answered(TicketSla row, string at, long? target = null) =>
+        SlaClock.Apply(row, target ?? row.TargetSeconds, Office, Office, Utc(at), Utc(at), paused: false);
 
     private static void ShouldRun(TicketSla row, string due, string atRisk)
     {
