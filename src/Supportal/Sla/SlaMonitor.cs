@@ -47,6 +47,15 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, AutoCloser closer, T
         return total;
     }
 
+    /// <summary>
+    /// The history row of a breach, written by whoever records it: this round, or the tracker when a change ends a
+    /// target that is already past its due time. It shows the breach when it happened, not when it was noticed.
+    /// </summary>
+    public static TicketEvent BreachEvent(long ticketId, SlaMetric metric, DateTime dueAt) => new()
+    {
+        TicketId = ticketId, At = dueAt, Field = "Sla", NewValue = metric.ToString(),
+    };
+
     private async Task<(int Found, int Recorded)> RecordBatchAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
@@ -71,11 +80,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, AutoCloser closer, T
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.BreachedAt, target.DueAt), cancellationToken);
             if (updated == 0)
                 continue;
-            // The history shows the breach when it happened, not when this round noticed it.
-            db.TicketEvents.Add(new TicketEvent
-            {
-                TicketId = target.TicketId, At = target.DueAt, Field = "Sla", NewValue = target.Metric.ToString(),
-            });
+            db.TicketEvents.Add(BreachEvent(target.TicketId, target.Metric, target.DueAt));
             recorded++;
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -10,9 +10,7 @@ namespace Supportal.Sla;
 /// <see cref="UpdateAsync"/> and save in their own transaction, so the targets never disagree with the ticket.
 /// </summary>
 /// <remarks>
-/// A target is in one of three states: running (DueAt set), paused (DueAt null, the time left kept in
-/// LeftSecondsWhilePaused) or fulfilled (FulfilledAt set, the time left at that moment kept too). Moving between
-/// them carries the time left over, so a pause or a reopen continues the count instead of restarting it.
+/// This class finds the policy, the clocks and the rows; the arithmetic of each target is <see cref="SlaClock"/>'s.
 /// </remarks>
 public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
 {
@@ -36,9 +34,9 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
         var closed = ticket.Status is TicketStatus.Solved or TicketStatus.Closed;
 
         // Nothing left to answer once the request is solved, so solving also ends the first-reply target.
-        Apply(ticket, rows, SlaMetric.FirstReply, policy.FirstReplyMinutes, previous, time, now,
+        Track(ticket, rows, SlaMetric.FirstReply, policy.FirstReplyMinutes, previous, time, now,
             ticket.FirstReplyAt ?? (closed ? ticket.SolvedAt ?? now : null));
-        Apply(ticket, rows, SlaMetric.Resolution, policy.ResolutionMinutes, previous, time, now,
+        Track(ticket, rows, SlaMetric.Resolution, policy.ResolutionMinutes, previous, time, now,
             closed ? ticket.SolvedAt ?? now : null);
         clocks[ticket] = time;
     }
@@ -103,7 +101,8 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
         return db.TicketSlas.Local.Where(s => s.Ticket == ticket || (ticket.Id != 0 && s.TicketId == ticket.Id)).ToList();
     }
 
-    private void Apply(Ticket ticket, List<TicketSla> rows, SlaMetric metric, int targetMinutes, BusinessTime previous, BusinessTime time,
+    /// <summary>Creates the target when missing and brings it in line; a breach it records gets its history row.</summary>
+    private void Track(Ticket ticket, List<TicketSla> rows, SlaMetric metric, int targetMinutes, BusinessTime previous, BusinessTime time,
         DateTime now, DateTime? fulfilledAt)
     {
         var target = targetMinutes * 60L;
@@ -111,66 +110,19 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
         if (row is null)
         {
             previous = time;
-            // Counted from when the request came in, not from when the tracker first saw it.
-            var due = time.Add(ticket.CreatedAt, TimeSpan.FromSeconds(target));
-            row = new TicketSla
-            {
-                Ticket = ticket, TicketId = ticket.Id, Metric = metric, TargetSeconds = target, DueAt = due,
-                AtRiskAt = time.Add(ticket.CreatedAt, TimeSpan.FromSeconds(target - Quarter(target))),
-            };
+            row = SlaClock.Start(metric, target, time, ticket.CreatedAt);
+            row.Ticket = ticket;
+            row.TicketId = ticket.Id;
             db.TicketSlas.Add(row);
         }
-
-        if (row.FulfilledAt is not null && fulfilledAt is not null)
-            return; // Met once; later changes (a new priority after solving) do not reopen the question.
-
-        var running = row.FulfilledAt is null && row.DueAt is not null;
-        // Time left under the row's current target, in the clock its due time was set in; negative once overdue.
-        var left = running
-            ? Seconds(previous.Between(fulfilledAt ?? now, row.DueAt!.Value))
-            : row.LeftSecondsWhilePaused ?? 0;
-
-        // A new priority (or service level) keeps the time already used and applies the new target to it; a new
-        // clock (group or level) keeps the time left and counts it in the new clock from now.
-        var retargeted = row.TargetSeconds != target || previous != time;
-        if (retargeted)
-        {
-            left += target - row.TargetSeconds;
-            row.TargetSeconds = target;
-        }
-
-        if (fulfilledAt is not null)
-        {
-            row.FulfilledAt = fulfilledAt;
-            row.LeftSecondsWhilePaused = left;
-            row.AtRiskAt = null;
+        if (!SlaClock.Apply(row, target, previous, time, now, fulfilledAt, ticket.Status is TicketStatus.Pending or TicketStatus.OnHold))
             return;
-        }
-
-        if (ticket.Status is TicketStatus.Pending or TicketStatus.OnHold)
-        {
-            // Waiting for the customer or a third party: the clock stops with what is left.
-            if (running || retargeted || row.FulfilledAt is not null)
-            {
-                row.LeftSecondsWhilePaused = left;
-                row.DueAt = null;
-                row.AtRiskAt = null;
-                row.FulfilledAt = null;
-            }
-            return;
-        }
-
-        if (running && !retargeted)
-            return;
-        // Resumed, reopened or re-targeted: due when the time left has passed from now (in the past when overdue,
-        // so an overdue target stays overdue).
-        row.DueAt = time.Add(now, TimeSpan.FromSeconds(left));
-        row.AtRiskAt = time.Add(now, TimeSpan.FromSeconds(left - Quarter(row.TargetSeconds)));
-        row.LeftSecondsWhilePaused = null;
-        row.FulfilledAt = null;
+        // The row the monitor writes for a breach, in this change's transaction. A ticket not saved yet (one entered
+        // with a past creation time) has only a temporary key, which the save replaces in this row too.
+        // Recorded once: a round that recorded it first left BreachedAt set, so Apply did not record it again; a round
+        // after this save, or one whose update waits for this save's row lock (PostgreSQL re-checks its conditions),
+        // finds FulfilledAt set or another DueAt and records nothing. Not covered: a round committing between the
+        // load of the rows above and the caller's save; only BreachedAt as a concurrency token would close that.
+        db.TicketEvents.Add(SlaMonitor.BreachEvent(db.Entry(ticket).Property(t => t.Id).CurrentValue, metric, row.BreachedAt!.Value));
     }
-
-    private static long Quarter(long targetSeconds) => targetSeconds / 4;
-
-    private static long Seconds(TimeSpan span) => span.Ticks / TimeSpan.TicksPerSecond;
 }

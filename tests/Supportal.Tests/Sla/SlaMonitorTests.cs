@@ -90,6 +90,113 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task A_target_answered_or_solved_after_its_due_time_before_the_round_is_recorded_by_that_change()
+    {
+        // English team, Normal: first reply due at 16:00. An agent answers one request and the customer solves the
+        // other at 16:10, before any round has seen the breach.
+        portal.SetClock("2026-11-24 08:00");
+        var answered = await portal.RequestAsync("answered.late@monitor.test", "en");
+        var solved = await portal.RequestAsync("solved.late@monitor.test", "en");
+        portal.SetClock("2026-11-24 16:10");
+        await portal.ChangeAsync(answered.Id, t => { t.FirstReplyAt = SlaData.Utc("2026-11-24 16:10"); t.Status = TicketStatus.Open; });
+        await portal.CustomerSolvesAsync(solved.Id);
+
+        var targets = await portal.TargetsAsync(answered.Id);
+        targets[SlaMetric.FirstReply].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-24 16:10"));
+        targets[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-24 16:00"));
+        targets[SlaMetric.Resolution].BreachedAt.ShouldBeNull();
+        var events = await EventsAsync(answered.Id, "Sla");
+        events.ShouldHaveSingleItem().NewValue.ShouldBe("FirstReply");
+        events[0].At.ShouldBe(SlaData.Utc("2026-11-24 16:00"));
+        events[0].ActorId.ShouldBeNull();
+
+        // Solving ends the first-reply target too, late; the resolution was met in time.
+        var solvedTargets = await portal.TargetsAsync(solved.Id);
+        solvedTargets[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-24 16:00"));
+        solvedTargets[SlaMetric.Resolution].BreachedAt.ShouldBeNull();
+        (await EventsAsync(solved.Id, "Sla")).ShouldHaveSingleItem().NewValue.ShouldBe("FirstReply");
+
+        // The round finds nothing left to record for either.
+        portal.SetClock("2026-11-24 16:30");
+        await Monitor.RunOnceAsync();
+        (await EventsAsync(answered.Id, "Sla")).Count.ShouldBe(1);
+        (await EventsAsync(solved.Id, "Sla")).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_target_paused_after_its_due_time_before_the_round_is_recorded_by_that_change()
+    {
+        // First reply due at 16:00. At 16:30 one request is put on hold without an answer; the other is left alone
+        // until Friday 01:00, past the resolution's due time too, and then answered with a question (pending).
+        portal.SetClock("2026-11-25 08:00");
+        var onHold = await portal.RequestAsync("onhold.late@monitor.test", "en");
+        var pending = await portal.RequestAsync("pending.late@monitor.test", "en");
+        portal.SetClock("2026-11-25 16:30");
+        await portal.ChangeAsync(onHold.Id, t => t.Status = TicketStatus.OnHold);
+
+        var held = await portal.TargetsAsync(onHold.Id);
+        held[SlaMetric.FirstReply].DueAt.ShouldBeNull();
+        held[SlaMetric.FirstReply].LeftSecondsWhilePaused.ShouldBe(-30 * 60);
+        held[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-25 16:00"));
+        held[SlaMetric.Resolution].BreachedAt.ShouldBeNull();
+        var events = await EventsAsync(onHold.Id, "Sla");
+        events.ShouldHaveSingleItem().NewValue.ShouldBe("FirstReply");
+        events[0].At.ShouldBe(SlaData.Utc("2026-11-25 16:00"));
+
+        portal.SetClock("2026-11-27 01:00");
+        await portal.ChangeAsync(pending.Id, t => { t.FirstReplyAt = SlaData.Utc("2026-11-27 01:00"); t.Status = TicketStatus.Pending; });
+        (await EventsAsync(pending.Id, "Sla")).Select(e => (e.NewValue, e.At))
+            .ShouldBe([("FirstReply", SlaData.Utc("2026-11-25 16:00")), ("Resolution", SlaData.Utc("2026-11-27 00:00"))], ignoreOrder: true);
+
+        // Resumed, the held request is overdue again, but its breach is not recorded a second time.
+        await portal.ChangeAsync(onHold.Id, t => t.Status = TicketStatus.Open);
+        portal.SetClock("2026-11-27 02:00");
+        await Monitor.RunOnceAsync();
+        (await EventsAsync(onHold.Id, "Sla")).Select(e => e.NewValue).ShouldBe(["FirstReply"]);
+        (await EventsAsync(pending.Id, "Sla")).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_breach_the_round_recorded_is_not_recorded_again_when_the_target_is_answered_or_paused()
+    {
+        portal.SetClock("2026-11-30 08:00");
+        var answered = await portal.RequestAsync("recorded.answered@monitor.test", "en");
+        var paused = await portal.RequestAsync("recorded.paused@monitor.test", "en");
+        portal.SetClock("2026-11-30 16:05");
+        await Monitor.RunOnceAsync();
+        (await EventsAsync(answered.Id, "Sla")).Count.ShouldBe(1);
+
+        portal.SetClock("2026-11-30 16:40");
+        await portal.ChangeAsync(answered.Id, t => { t.FirstReplyAt = SlaData.Utc("2026-11-30 16:40"); t.Status = TicketStatus.Open; });
+        await portal.ChangeAsync(paused.Id, t => t.Status = TicketStatus.OnHold);
+
+        foreach (var id in new[] { answered.Id, paused.Id })
+        {
+            (await portal.TargetsAsync(id))[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-30 16:00"));
+            var events = await EventsAsync(id, "Sla");
+            events.ShouldHaveSingleItem().At.ShouldBe(SlaData.Utc("2026-11-30 16:00"));
+        }
+    }
+
+    [Fact]
+    public async Task A_new_priority_after_a_passed_due_time_keeps_the_breach_that_happened()
+    {
+        // First reply due at 16:00 under Normal; lowered to Low (16 h) at 16:10, before any round. The first reply
+        // is due again at midnight, but the promise made until 16:00 was broken.
+        portal.SetClock("2026-12-01 08:00");
+        var ticket = await portal.RequestAsync("lowered.late@monitor.test", "en");
+        portal.SetClock("2026-12-01 16:10");
+        await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Low);
+
+        var firstReply = (await portal.TargetsAsync(ticket.Id))[SlaMetric.FirstReply];
+        firstReply.DueAt.ShouldBe(SlaData.Utc("2026-12-02 00:00"));
+        firstReply.BreachedAt.ShouldBe(SlaData.Utc("2026-12-01 16:00"));
+        portal.SetClock("2026-12-02 00:30");
+        await Monitor.RunOnceAsync();
+        (await EventsAsync(ticket.Id, "Sla")).ShouldHaveSingleItem().At.ShouldBe(SlaData.Utc("2026-12-01 16:00"));
+    }
+
+    [Fact]
     public async Task Solved_requests_close_after_four_business_days_of_their_teams_calendar()
     {
         // Friday 6 November, 10:00 Warsaw (09:00Z). The Polish team's four working days skip the week-end and

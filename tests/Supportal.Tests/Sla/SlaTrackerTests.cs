@@ -211,6 +211,36 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task A_request_entered_after_its_due_times_records_its_breaches_with_its_first_save()
+    {
+        // Requests entered with a past creation time (the demo data): raised on Wednesday 08:00, answered Thursday
+        // 08:00 and waiting for the customer since. The late answer and the resolution due on Friday 00:00 are
+        // breaches of the new request, saved with it.
+        portal.SetClock("2026-11-20 12:00");
+        var requester = await portal.CreateUserAsync("entered.late@sla.test", "Kim", "Customer");
+        long id;
+        using (var scope = portal.RequestScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var ticket = new Ticket
+            {
+                Subject = "VPN drops", RequesterId = requester.Id, GroupId = SlaSeed.EnglishTeam, Status = TicketStatus.Pending,
+                CreatedAt = SlaData.Utc("2026-11-18 08:00"), UpdatedAt = SlaData.Utc("2026-11-19 08:00"), FirstReplyAt = SlaData.Utc("2026-11-19 08:00"),
+            };
+            db.Tickets.Add(ticket);
+            await scope.ServiceProvider.GetRequiredService<SlaTracker>().UpdateAsync(ticket);
+            await db.SaveChangesAsync();
+            id = ticket.Id;
+        }
+
+        var targets = await portal.TargetsAsync(id);
+        targets[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-18 16:00"));
+        targets[SlaMetric.Resolution].BreachedAt.ShouldBe(SlaData.Utc("2026-11-20 00:00"));
+        var events = await portal.WithDbAsync(db => db.TicketEvents.Where(e => e.TicketId == id && e.Field == "Sla").OrderBy(e => e.At).ToListAsync());
+        events.Select(e => (e.NewValue, e.At)).ShouldBe([("FirstReply", SlaData.Utc("2026-11-18 16:00")), ("Resolution", SlaData.Utc("2026-11-20 00:00"))]);
+    }
+
+    [Fact]
     public async Task An_asset_under_a_premium_contract_gets_the_premium_targets()
     {
         portal.SetClock("2026-11-21 10:00");
