@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Supportal.Contracts;
 using Supportal.Data;
 using Supportal.Tickets;
 
