@@ -18,7 +18,7 @@ public static class DatabaseSetup
 
         // Both contexts are registered; AppDbContext resolves to the configured one. Options are read when a
         // context is first made, not while the host is being built, so tests and commands can override them.
-        builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp)).AddInterceptors(new SqliteTextFunctions()));
+        builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp)).AddInterceptors(new SqliteSessions()));
         builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(ForPortal(ConnectionString(sp))));
         builder.Services.AddScoped<AppDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Kind == DatabaseProvider.Postgres

@@ -58,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         if (Query is { } text)
         {
-            // upper() on both sides: case-insensitive on PostgreSQL, and on SQLite too (see SqliteTextFunctions).
+            // upper() on both sides: case-insensitive on PostgreSQL, and on SQLite too (see SqliteSessions).
             var upper = text.ToUpperInvariant();
             contracts = contracts.Where(c => c.Number.ToUpper().Contains(upper) || c.Organization.Name.ToUpper().Contains(upper));
         }

@@ -22,7 +22,7 @@ public static class ActivityFilter
             return tickets.Where(t => t.Id == number || t.Subject.Contains(query));
         foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            // upper() on both sides: case-insensitive on PostgreSQL and on SQLite (see SqliteTextFunctions).
+            // upper() on both sides: case-insensitive on PostgreSQL and on SQLite (see SqliteSessions).
             var upper = word.ToUpperInvariant();
             tickets = tickets.Where(t => t.Subject.ToUpper().Contains(upper));
         }
