@@ -35,6 +35,9 @@ public static class DatabaseSetup
     /// <item>without JIT: PostgreSQL compiles a query to machine code once its estimated cost passes a threshold, and
     /// for the portal's short index-driven queries that takes longer than running them (half a second for a view's
     /// counts over a million tickets);</item>
+    /// <item>without parallel workers: a query split over three processes finishes sooner on an idle server, but under
+    /// load every core is already answering someone, and the split costs more CPU in all (a view's count: 48 ms in one
+    /// process, 3 × 58 ms in three);</item>
     /// <item>with prepared statements: a page runs the same dozen statements every time, and parsing and planning them
     /// cost PostgreSQL more than executing them (5 ms of the 8.5 ms a new ticket spends in the database);</item>
     /// <item>without a reset when a pooled connection is returned: the portal sets no session state, and the reset
@@ -45,7 +48,7 @@ public static class DatabaseSetup
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.Options))
-            builder.Options = "-c jit=off";
+            builder.Options = "-c jit=off -c max_parallel_workers_per_gather=0";
         if (!Sets(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
             builder.MaxAutoPrepare = 100;
         if (!Sets(connectionString, "No Reset On Close", "NoResetOnClose"))

@@ -6,8 +6,8 @@ using Supportal.Tests.Infrastructure;
 namespace Supportal.Tests.Data;
 
 /// <summary>
-/// The portal's PostgreSQL sessions run without JIT compiling, which costs more than its short queries, and prepare
-/// the statements they repeat.
+/// The portal's PostgreSQL sessions run without JIT compiling and parallel workers, which cost more than they save
+/// for its short queries under load, and prepare the statements they repeat.
 /// </summary>
 public sealed class PostgresSessionTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
@@ -15,7 +15,7 @@ public sealed class PostgresSessionTests(PortalFactory portal) : IClassFixture<P
     public void Each_setting_applies_unless_the_connection_string_sets_it_itself()
     {
         var chosen = new NpgsqlConnectionStringBuilder(DatabaseSetup.ForPortal("Host=db;Database=supportal"));
-        chosen.Options.ShouldBe("-c jit=off");
+        chosen.Options.ShouldBe("-c jit=off -c max_parallel_workers_per_gather=0");
         chosen.MaxAutoPrepare.ShouldBeGreaterThan(0);
         chosen.NoResetOnClose.ShouldBeTrue();
 
@@ -33,6 +33,9 @@ public sealed class PostgresSessionTests(PortalFactory portal) : IClassFixture<P
             return;
         var jit = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync());
         jit.ShouldBe("off");
+        var workers = await portal.WithDbAsync(db =>
+            db.Database.SqlQueryRaw<string>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\"").SingleAsync());
+        workers.ShouldBe("0");
 
         // A statement the session runs a few times is prepared on the server, parsed and planned once.
         var prepared = await portal.WithDbAsync(async db =>
