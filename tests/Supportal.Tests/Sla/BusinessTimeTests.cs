@@ -1,5 +1,6 @@
 using System.Globalization;
 using Supportal.Sla;
+using static Supportal.Tests.Sla.TestCalendars;
 
 namespace Supportal.Tests.Sla;
 
@@ -9,17 +10,6 @@ namespace Supportal.Tests.Sla;
 /// </summary>
 public sealed class BusinessTimeTests
 {
-    private static readonly DayOfWeek[] Weekdays =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
-
-    /// <summary>The seeded Polish team calendar: Mon–Fri 08:00–16:00 Europe/Warsaw with Poland's holidays.</summary>
-    private static readonly BusinessTime Office = new("Europe/Warsaw",
-        Weekdays.Select(d => (d, new TimeOnly(8, 0), new TimeOnly(16, 0))), SlaSeed.Holidays.Select(h => h.Date));
-
-    /// <summary>Every Sunday all day (ending at midnight) plus the weekdays: shows the 23- and 25-hour DST Sundays.</summary>
-    private static readonly BusinessTime WithSundays = new("Europe/Warsaw",
-        Weekdays.Select(d => (d, new TimeOnly(8, 0), new TimeOnly(16, 0))).Append((DayOfWeek.Sunday, TimeOnly.MinValue, TimeOnly.MinValue)), []);
-
     private static DateTime Utc(string text) =>
         DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), DateTimeKind.Utc);
 

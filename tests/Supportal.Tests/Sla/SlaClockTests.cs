@@ -1,5 +1,6 @@
 using System.Globalization;
 using Supportal.Sla;
+using static Supportal.Tests.Sla.TestCalendars;
 
 namespace Supportal.Tests.Sla;
 
@@ -11,16 +12,6 @@ namespace Supportal.Tests.Sla;
 public sealed class SlaClockTests
 {
     private const long Hour = 3600, Minute = 60;
-
-    private static readonly DayOfWeek[] Weekdays =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
-
-    private static readonly BusinessTime Office = new("Europe/Warsaw",
-        Weekdays.Select(d => (d, new TimeOnly(8, 0), new TimeOnly(16, 0))), SlaSeed.Holidays.Select(h => h.Date));
-
-    /// <summary>The office plus every Sunday all day, so the 23- and 25-hour DST Sundays are working time.</summary>
-    private static readonly BusinessTime WithSundays = new("Europe/Warsaw",
-        Weekdays.Select(d => (d, new TimeOnly(8, 0), new TimeOnly(16, 0))).Append((DayOfWeek.Sunday, TimeOnly.MinValue, TimeOnly.MinValue)), []);
 
     /// <summary>Another team's office in another zone: 09:00–17:00 London time (UTC in winter).</summary>
     private static readonly BusinessTime London = new("Europe/London", Weekdays.Select(d => (d, new TimeOnly(9, 0), new TimeOnly(17, 0))), []);
