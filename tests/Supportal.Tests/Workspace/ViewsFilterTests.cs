@@ -1,13 +1,8 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Supportal.Accounts;
-using Supportal.Contracts;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
 using Supportal.Tickets;
-using Supportal.Workspace;
 
 namespace Supportal.Tests.Workspace;
 
