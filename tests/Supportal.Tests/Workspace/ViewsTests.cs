@@ -317,6 +317,10 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         using var client = await SignInAsync(email);
         (await client.GetAsync("/Agent")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await client.GetAsync("/Agent?handler=List&view=AllOpen")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        // The organization field's suggestions would list other customers' organizations.
+        var suggestions = await client.GetAsync("/Agent?handler=Organizations&orgName=a");
+        suggestions.Status.ShouldBe(HttpStatusCode.Forbidden);
+        suggestions.FindAll("option").ShouldBeEmpty();
     }
 
     [Fact]
