@@ -239,6 +239,7 @@ public sealed class Generator(AppDbContext db, TextWriter log, int seed)
     private void Targets(TicketBatch batch, Ids ids, Ticket ticket)
     {
         var paused = ticket.Status is TicketStatus.Pending or TicketStatus.OnHold;
+        var first = batch.Targets.Count;
         foreach (var metric in new[] { SlaMetric.FirstReply, SlaMetric.Resolution })
         {
             var target = metric == SlaMetric.FirstReply ? 8 * 3600 : 40 * 3600;
@@ -252,6 +253,7 @@ public sealed class Generator(AppDbContext db, TextWriter log, int seed)
                 BreachedAt = !met && !paused && due < Now ? due : null,
             });
         }
+        ticket.SlaAtRiskAt = SlaClock.AtRiskSince(batch.Targets.Skip(first));
     }
 
     /// <summary>An index below <paramref name="count"/> (from 1), most often a small one: a few customers own most tickets.</summary>

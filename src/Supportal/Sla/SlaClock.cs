@@ -93,4 +93,15 @@ public static class SlaClock
     }
 
     private static long Seconds(TimeSpan span) => span.Ticks / TimeSpan.TicksPerSecond;
+
+    /// <summary>
+    /// Since when a ticket's SLA needs attention (<see cref="Tickets.Ticket.SlaAtRiskAt"/>): of the targets not met,
+    /// the earliest at-risk point, or breach when that is earlier (a paused or re-targeted target keeps its breach but
+    /// has no at-risk point in the past). Null when every target is met or paused within time. The breach round never
+    /// changes it: it marks running targets, whose at-risk point comes before the breach it records.
+    /// </summary>
+    public static DateTime? AtRiskSince(IEnumerable<TicketSla> targets) => targets
+        .Where(t => t.FulfilledAt is null)
+        .Select(t => t.BreachedAt is { } breached && !(t.AtRiskAt <= breached) ? breached : t.AtRiskAt)
+        .Min();
 }

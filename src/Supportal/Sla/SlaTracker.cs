@@ -37,6 +37,7 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
             ticket.FirstReplyAt ?? (closed ? ticket.SolvedAt ?? now : null));
         Track(ticket, rows, SlaMetric.Resolution, policy.ResolutionMinutes, previous, time, now,
             closed ? ticket.SolvedAt ?? now : null);
+        ticket.SlaAtRiskAt = SlaClock.AtRiskSince(rows);
         clocks[ticket] = time;
     }
 
@@ -113,6 +114,7 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
             row.Ticket = ticket;
             row.TicketId = ticket.Id;
             db.TicketSlas.Add(row);
+            rows.Add(row);
         }
         if (!SlaClock.Apply(row, target, previous, time, now, fulfilledAt, ticket.Status is TicketStatus.Pending or TicketStatus.OnHold))
             return;

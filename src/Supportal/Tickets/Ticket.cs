@@ -96,6 +96,13 @@ public sealed class Ticket
     /// <summary>When an agent first replied publicly (ends the first-reply target).</summary>
     public DateTime? FirstReplyAt { get; set; }
 
+    /// <summary>
+    /// Since when its SLA needs attention: the earliest at-risk point or breach of the targets still to meet, null while
+    /// none is (<see cref="Sla.SlaClock.AtRiskSince"/>, kept by the SLA tracker). A copy of what the targets say, so
+    /// "SLA at risk or breached" reads one small index instead of probing the targets of every unsolved ticket.
+    /// </summary>
+    public DateTime? SlaAtRiskAt { get; set; }
+
     /// <summary>Set on a duplicate merged into another ticket.</summary>
     public long? MergedIntoId { get; set; }
 
@@ -288,6 +295,8 @@ internal sealed class TicketConfiguration :
         // Views of unsolved work walk this small index newest activity first and stop after a page; a few percent
         // of a large help desk's tickets are unsolved, so it stays small while the table grows.
         ticket.HasIndex(t => new { t.UpdatedAt, t.Id }, "IX_Tickets_Unsolved_UpdatedAt_Id").HasFilter(UnsolvedFilter);
+        // "SLA at risk or breached", longest at risk first: only tickets with a target to meet are in it.
+        ticket.HasIndex(t => new { t.SlaAtRiskAt, t.Id }, "IX_Tickets_SlaAtRiskAt_Id").HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
         // "Recently solved": a week of solved tickets by solve time, not every closed ticket.
         ticket.HasIndex(t => new { t.Status, t.SolvedAt });
         ticket.HasMany(t => t.Tags).WithOne().HasForeignKey(g => g.TicketId).OnDelete(DeleteBehavior.Cascade);

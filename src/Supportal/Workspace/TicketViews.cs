@@ -24,6 +24,9 @@ public enum ViewSort
     CreatedNewest,
     CreatedOldest,
     Priority,
+
+    /// <summary>The SLA view's own order: at risk (or breached) the longest first, read in order from its index.</summary>
+    AtRisk,
 }
 
 /// <summary>
@@ -66,12 +69,18 @@ public static class TicketViews
                 var since = now - RecentlySolvedWithin;
                 return tickets.Where(t => (t.Status == TicketStatus.Solved || t.Status == TicketStatus.Closed) && t.SolvedAt >= since);
             default:
-                // A running target (not fulfilled) that has passed its at-risk point or already breached; targets
-                // run only while a ticket is unsolved, so the walk starts from the unsolved tickets.
-                return unsolved.Where(t => db.TicketSlas.Any(s => s.TicketId == t.Id && s.FulfilledAt == null
-                    && ((s.AtRiskAt != null && s.AtRiskAt <= now) || s.BreachedAt != null)));
+                // A target not met that has passed its at-risk point or already breached, as the ticket keeps it.
+                // Solving meets every target, so only unsolved tickets have one; not repeating the status condition
+                // lets both databases read the small index over that column alone.
+                return tickets.Where(t => t.SlaAtRiskAt <= now);
         }
     }
+
+    /// <summary>The order a view opens in: the SLA view by time at risk, the others by last activity.</summary>
+    public static ViewSort DefaultSort(TicketView view) => view == TicketView.SlaAtRisk ? ViewSort.AtRisk : ViewSort.Updated;
+
+    /// <summary>Time at risk is an order of the SLA view alone: other views hold tickets without it.</summary>
+    public static bool Offers(TicketView view, ViewSort sort) => sort != ViewSort.AtRisk || view == TicketView.SlaAtRisk;
 
     /// <summary>Each view's count, capped at <see cref="CountCap"/> (one query per view, each answered from its index).</summary>
     public static async Task<Dictionary<TicketView, int>> CountsAsync(AppDbContext db, IQueryable<Ticket> visible, Guid me, DateTime now)
@@ -132,10 +141,11 @@ public readonly record struct ViewCursor(long Key, long Id)
             : null;
     }
 
-    public static ViewCursor Of(ViewSort sort, DateTime updatedAt, DateTime createdAt, TicketPriority priority, long id) => sort switch
+    public static ViewCursor Of(ViewSort sort, DateTime updatedAt, DateTime createdAt, TicketPriority priority, DateTime? atRiskAt, long id) => sort switch
     {
         ViewSort.Updated => new(updatedAt.Ticks, id),
         ViewSort.Priority => new((long)priority, id),
+        ViewSort.AtRisk => new(atRiskAt?.Ticks ?? 0, id),
         _ => new(createdAt.Ticks, id),
     };
 }
@@ -146,8 +156,9 @@ public static class ViewOrder
     /// <summary>Rows in display order (<paramref name="forward"/>) or reversed, optionally strictly beyond a cursor.</summary>
     public static IQueryable<Ticket> Page(IQueryable<Ticket> tickets, ViewSort sort, bool forward, ViewCursor? cursor)
     {
-        // Descending sorts read "forward" as "smaller keys"; the oldest-first sort reads it as "greater".
-        var greater = sort == ViewSort.CreatedOldest ? forward : !forward;
+        // Descending sorts read "forward" as "smaller keys"; the ascending ones (oldest first, at risk longest first)
+        // read it as "greater".
+        var greater = sort is ViewSort.CreatedOldest or ViewSort.AtRisk ? forward : !forward;
         if (cursor is { } c)
             tickets = Beyond(tickets, sort, greater, c);
         return (sort, greater) switch
@@ -158,6 +169,8 @@ public static class ViewOrder
                 : t.Priority == TicketPriority.Normal ? 1 : 0).ThenByDescending(t => t.Id),
             (ViewSort.Priority, true) => tickets.OrderBy(t => t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2
                 : t.Priority == TicketPriority.Normal ? 1 : 0).ThenBy(t => t.Id),
+            (ViewSort.AtRisk, false) => tickets.OrderByDescending(t => t.SlaAtRiskAt).ThenByDescending(t => t.Id),
+            (ViewSort.AtRisk, true) => tickets.OrderBy(t => t.SlaAtRiskAt).ThenBy(t => t.Id),
             (_, false) => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
             (_, true) => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
         };
@@ -177,12 +190,14 @@ public static class ViewOrder
                     || ((t.Priority == TicketPriority.Urgent ? 3 : t.Priority == TicketPriority.High ? 2 : t.Priority == TicketPriority.Normal ? 1 : 0) == rank && t.Id < id));
         }
         var at = new DateTime(Math.Clamp(cursor.Key, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
-        return (sort == ViewSort.Updated, greater) switch
+        return (sort, greater) switch
         {
-            (true, true) => tickets.Where(t => t.UpdatedAt > at || (t.UpdatedAt == at && t.Id > id)),
-            (true, false) => tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < id)),
-            (false, true) => tickets.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Id > id)),
-            (false, false) => tickets.Where(t => t.CreatedAt < at || (t.CreatedAt == at && t.Id < id)),
+            (ViewSort.Updated, true) => tickets.Where(t => t.UpdatedAt > at || (t.UpdatedAt == at && t.Id > id)),
+            (ViewSort.Updated, false) => tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < id)),
+            (ViewSort.AtRisk, true) => tickets.Where(t => t.SlaAtRiskAt > at || (t.SlaAtRiskAt == at && t.Id > id)),
+            (ViewSort.AtRisk, false) => tickets.Where(t => t.SlaAtRiskAt < at || (t.SlaAtRiskAt == at && t.Id < id)),
+            (_, true) => tickets.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Id > id)),
+            (_, false) => tickets.Where(t => t.CreatedAt < at || (t.CreatedAt == at && t.Id < id)),
         };
     }
 }

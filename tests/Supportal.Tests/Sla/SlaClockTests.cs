@@ -453,4 +453,36 @@ public sealed class SlaClockTests
             }
         }
     }
+
+    [Fact]
+    public void A_ticket_needs_attention_from_its_earliest_at_risk_point_or_breach_of_the_targets_not_met()
+    {
+        // Monday 16 November 2026, 08:00 Warsaw (07:00Z): 8 office hours, at risk after 6.
+        var firstReply = Start("2026-11-16 07:00", 8 * Hour);
+        var resolution = Start("2026-11-16 07:00", 40 * Hour);
+        SlaClock.AtRiskSince([firstReply, resolution]).ShouldBe(Utc("2026-11-16 13:00"));
+
+        // Met targets do not count, and none left means no attention needed.
+        Answered(firstReply, "2026-11-16 08:00");
+        SlaClock.AtRiskSince([firstReply, resolution]).ShouldBe(resolution.AtRiskAt);
+        Answered(resolution, "2026-11-16 09:00");
+        SlaClock.AtRiskSince([firstReply, resolution]).ShouldBeNull();
+        SlaClock.AtRiskSince([]).ShouldBeNull();
+
+        // Paused within time: no at-risk point. Paused after a breach: the breach.
+        var paused = Start("2026-11-16 07:00", 8 * Hour);
+        Waiting(paused, "2026-11-16 08:00");
+        SlaClock.AtRiskSince([paused]).ShouldBeNull();
+        var late = Start("2026-11-16 07:00", 8 * Hour);
+        Waiting(late, "2026-11-17 07:00");
+        late.BreachedAt.ShouldBe(Utc("2026-11-16 15:00"));
+        SlaClock.AtRiskSince([late]).ShouldBe(Utc("2026-11-16 15:00"));
+
+        // Re-targeted after a breach to a longer target: its new at-risk point is ahead, the breach is not.
+        var retargeted = Start("2026-11-16 07:00", 8 * Hour);
+        Open(retargeted, "2026-11-16 15:30", target: 40 * Hour);
+        retargeted.AtRiskAt.ShouldNotBeNull();
+        retargeted.AtRiskAt!.Value.ShouldBeGreaterThan(Utc("2026-11-16 15:30"));
+        SlaClock.AtRiskSince([retargeted]).ShouldBe(Utc("2026-11-16 15:00"));
+    }
 }

@@ -96,6 +96,8 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         pl[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-27 15:00"));
         pl[SlaMetric.Resolution].AtRiskAt.ShouldBe(SlaData.Utc("2026-11-26 13:00"));
         pl.Values.ShouldAllBe(s => s.FulfilledAt == null && s.BreachedAt == null && s.LeftSecondsWhilePaused == null);
+        // Created with its targets, the request needs attention from the earlier at-risk point.
+        (await AtRiskSinceAsync(polish.Id)).ShouldBe(SlaData.Utc("2026-11-23 13:00"));
 
         var en = await portal.TargetsAsync(english.Id);
         en[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-21 18:00"));
@@ -137,6 +139,7 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         paused.DueAt.ShouldBeNull();
         paused.AtRiskAt.ShouldBeNull();
         paused.LeftSecondsWhilePaused.ShouldBe((long)(39.5 * 3600));
+        (await AtRiskSinceAsync(ticket.Id)).ShouldBeNull();
 
         // The customer answers on Monday at 10:00 Warsaw: 39.5 office hours from then end on the next Monday 09:30.
         portal.SetClock("2026-11-23 09:00");
@@ -145,8 +148,9 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         var resumed = (await portal.TargetsAsync(ticket.Id))[SlaMetric.Resolution];
         resumed.LeftSecondsWhilePaused.ShouldBeNull();
         resumed.DueAt.ShouldBe(SlaData.Utc("2026-11-30 08:30"));
-        // A quarter of 40 h (10 h) before that: Thursday 15:30 Warsaw.
+        // A quarter of 40 h (10 h) before that: Thursday 15:30 Warsaw; the ticket keeps it for the SLA view.
         resumed.AtRiskAt.ShouldBe(SlaData.Utc("2026-11-26 14:30"));
+        (await AtRiskSinceAsync(ticket.Id)).ShouldBe(SlaData.Utc("2026-11-26 14:30"));
         (await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).Select(t => t.Status).SingleAsync())).ShouldBe(TicketStatus.Open);
 
         // On-hold pauses as well.
@@ -200,6 +204,7 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         solved[SlaMetric.Resolution].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 13:00"));
         solved[SlaMetric.Resolution].LeftSecondsWhilePaused.ShouldBe(35 * 3600);
         solved[SlaMetric.FirstReply].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 09:00"));
+        (await AtRiskSinceAsync(ticket.Id)).ShouldBeNull();
 
         portal.SetClock("2026-11-19 08:00");
         await portal.CustomerRepliesAsync(ticket.Id);
@@ -208,7 +213,11 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         reopened[SlaMetric.Resolution].FulfilledAt.ShouldBeNull();
         reopened[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-20 19:00"));
         reopened[SlaMetric.FirstReply].FulfilledAt.ShouldBe(SlaData.Utc("2026-11-17 09:00"));
+        (await AtRiskSinceAsync(ticket.Id)).ShouldBe(reopened[SlaMetric.Resolution].AtRiskAt);
     }
+
+    private Task<DateTime?> AtRiskSinceAsync(long ticketId) =>
+        portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.SlaAtRiskAt).SingleAsync());
 
     [Fact]
     public async Task A_request_entered_after_its_due_times_records_its_breaches_with_its_first_save()

@@ -165,4 +165,35 @@ public sealed class ViewsFilterTests(PortalFactory portal) : IClassFixture<Porta
         (await SortAsync("&sort=CreatedOldest")).ShouldBe([d, a, c, b]);
         (await SortAsync("&sort=Priority")).ShouldBe([b, c, d, a]);
     }
+
+    [Fact]
+    public async Task The_sla_view_opens_at_risk_longest_first_and_that_order_is_offered_there_alone()
+    {
+        var data = await new ViewsData(portal).StartAsync("AtRisk");
+        var me = await data.AgentAsync();
+        var a = await data.TicketAsync("A", updated: TimeSpan.FromHours(1));
+        var b = await data.TicketAsync("B", TicketStatus.Pending, updated: TimeSpan.FromHours(2));
+        var c = await data.TicketAsync("C", updated: TimeSpan.FromHours(3));
+        var d = await data.TicketAsync("D", updated: TimeSpan.FromHours(4));
+        await data.SlaAsync(a, dueIn: TimeSpan.FromHours(1), atRiskIn: TimeSpan.FromMinutes(-30));
+        // Breached two hours ago, then paused: no at-risk point any more, the breach still counts.
+        await data.SlaAsync(b, dueIn: TimeSpan.FromHours(-2), atRiskIn: TimeSpan.Zero, breached: true, paused: true);
+        await data.SlaAsync(c, dueIn: TimeSpan.FromHours(3), atRiskIn: TimeSpan.FromHours(1));
+        await data.SlaAsync(d, dueIn: TimeSpan.FromMinutes(-30), atRiskIn: TimeSpan.FromHours(-3), breached: true);
+        using var client = await portal.SignedInAsync(me.Email!);
+
+        var sla = await client.GetAsync($"/Agent?view=SlaAtRisk&org={data.OrganizationId}");
+        ViewsData.Numbers(sla).ShouldBe([d, b, a]);
+        sla.FindAll("#sort option").Select(o => o.GetAttribute("value")).ShouldContain("AtRisk");
+        sla.Find("#sort option[selected]")!.GetAttribute("value").ShouldBe("AtRisk");
+        ViewsData.Numbers(await client.GetAsync($"/Agent?view=SlaAtRisk&org={data.OrganizationId}&sort=Updated")).ShouldBe([a, b, d]);
+        // The nav opens each view in its own order.
+        sla.Find("[data-view='SlaAtRisk']")!.GetAttribute("href")!.ShouldNotContain("sort=");
+
+        // Elsewhere tickets may have no target: the order is not offered, and asking for it gives the usual one.
+        var open = await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&sort=AtRisk");
+        ViewsData.Numbers(open).ShouldBe([a, c, d]);
+        open.FindAll("#sort option").Select(o => o.GetAttribute("value")).ShouldNotContain("AtRisk");
+        open.Find("#sort option[selected]")!.GetAttribute("value").ShouldBe("Updated");
+    }
 }

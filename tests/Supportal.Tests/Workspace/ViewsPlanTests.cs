@@ -13,7 +13,7 @@ namespace Supportal.Tests.Workspace;
 public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Theory]
-    [InlineData(TicketView.SlaAtRisk)]
+    [InlineData(TicketView.Unassigned)]
     [InlineData(TicketView.MyGroups)]
     public async Task A_view_of_unsolved_work_walks_the_unsolved_index_newest_first(TicketView view)
     {
@@ -33,6 +33,30 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
         }
         else
             plan.ShouldContain("SEARCH t USING COVERING INDEX");
+    }
+
+    /// <summary>
+    /// The SLA view in its own order reads the ticket's copy of its nearest attention time from a small index, in order:
+    /// a page costs a page of index entries, however many unsolved tickets are not at risk.
+    /// </summary>
+    [Fact]
+    public async Task The_sla_view_reads_its_index_at_risk_longest_first_without_probing_targets()
+    {
+        var postgres = TestDatabase.Provider == Supportal.Data.DatabaseProvider.Postgres;
+        var plan = await portal.WithDbAsync(async db =>
+        {
+            var page = ViewOrder.Page(TicketViews.Of(db, db.Tickets, TicketView.SlaAtRisk, Guid.NewGuid(), DateTime.UtcNow), ViewSort.AtRisk,
+                forward: true, cursor: null).Select(t => t.Id).Take(25);
+            await using var command = page.CreateDbCommand();
+            return await QueryPlan.OfAsync(command, "SET enable_seqscan = off; SET enable_sort = off; SET enable_bitmapscan = off;");
+        });
+
+        plan.ShouldContain("IX_Tickets_SlaAtRiskAt_Id");
+        plan.ShouldNotContain("TicketSlas");
+        if (postgres)
+            plan.ShouldNotContain("Sort");
+        else
+            plan.ShouldNotContain("TEMP B-TREE");
     }
 
     [Fact]

@@ -79,14 +79,20 @@ public sealed class ViewsData(PortalFactory portal)
         return asset.Id;
     });
 
+    /// <summary>A target of the ticket; a paused one keeps only what it had left (and its breach, when breached).</summary>
     public Task SlaAsync(long ticketId, TimeSpan dueIn, TimeSpan atRiskIn, bool breached = false, bool fulfilled = false,
-        SlaMetric metric = SlaMetric.Resolution) => portal.WithDbAsync(async db =>
+        SlaMetric metric = SlaMetric.Resolution, bool paused = false) => portal.WithDbAsync(async db =>
     {
         db.TicketSlas.Add(new TicketSla
         {
-            TicketId = ticketId, Metric = metric, TargetSeconds = 8 * 3600, DueAt = Now + dueIn, AtRiskAt = Now + atRiskIn,
+            TicketId = ticketId, Metric = metric, TargetSeconds = 8 * 3600, DueAt = paused ? null : Now + dueIn,
+            AtRiskAt = paused ? null : Now + atRiskIn, LeftSecondsWhilePaused = paused ? (long)dueIn.TotalSeconds : null,
             BreachedAt = breached ? Now + dueIn : null, FulfilledAt = fulfilled ? Now : null,
         });
+        await db.SaveChangesAsync();
+        // What the tracker keeps on the ticket beside its targets.
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
+        ticket.SlaAtRiskAt = SlaClock.AtRiskSince(await db.TicketSlas.Where(s => s.TicketId == ticketId).ToListAsync());
         return await db.SaveChangesAsync();
     });
 
@@ -226,8 +232,11 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
     [InlineData("Updated")]
     [InlineData("CreatedOldest")]
     [InlineData("Priority")]
+    [InlineData("AtRisk")]
     public async Task Keyset_paging_walks_sixty_tickets_forwards_and_back(string sort)
     {
+        // Time at risk is the SLA view's own order, and the one it opens in.
+        var atRisk = sort == "AtRisk";
         var data = await new ViewsData(portal).StartAsync("Paging");
         var me = await data.AgentAsync();
         var all = new List<long>();
@@ -236,10 +245,14 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
             // Pairs share their update time, so the number has to break the tie.
             all.Add(await data.TicketAsync($"Ticket {i}", priority: (TicketPriority)(i % 4), created: TimeSpan.FromMinutes(600 - i),
                 updated: TimeSpan.FromMinutes(100 - i / 2)));
+            if (atRisk)
+                await data.SlaAsync(all[^1], dueIn: TimeSpan.FromHours(1), atRiskIn: TimeSpan.FromMinutes(i / 2 - 100));
         }
         using var client = await SignInAsync(me.Email!);
 
-        var first = await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}&sort={sort}");
+        var first = await client.GetAsync(atRisk ? $"/Agent?view=SlaAtRisk&org={data.OrganizationId}"
+            : $"/Agent?view=AllOpen&org={data.OrganizationId}&sort={sort}");
+        first.Find("#sort option[selected]")!.GetAttribute("value").ShouldBe(sort);
         var firstRows = ViewsData.Numbers(first);
         firstRows.Length.ShouldBe(25);
         first.Find("a[rel=prev]").ShouldBeNull();
@@ -257,7 +270,7 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         var expected = sort switch
         {
             "Updated" => all.OrderByDescending(id => all.IndexOf(id) / 2).ThenByDescending(id => id),
-            "CreatedOldest" => all.OrderBy(id => id),
+            "CreatedOldest" or "AtRisk" => all.OrderBy(id => id),
             _ => all.OrderByDescending(id => (all.IndexOf(id) % 4)).ThenByDescending(id => id),
         };
         walked.ShouldBe(expected.ToArray());

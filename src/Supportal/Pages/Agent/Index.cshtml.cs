@@ -42,14 +42,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
     /// <summary>The list's own request came from htmx: the counts travel with it, swapped in out of band.</summary>
     public bool Refreshing { get; private set; }
 
-    public async Task OnGetAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
+    public async Task OnGetAsync(TicketView view, ViewSort? sort, [FromQuery] ViewsFilter filter, string? after, string? before)
     {
         Outcome = ViewsBulkOutcome.FromJson(TempData[ViewsBulkOutcome.Key] as string);
         await LoadAsync(view, sort, filter, after, before);
         Options = await ViewsOptions.LoadAsync(db, Filter);
     }
 
-    public async Task<IActionResult> OnGetListAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
+    public async Task<IActionResult> OnGetListAsync(TicketView view, ViewSort? sort, [FromQuery] ViewsFilter filter, string? after, string? before)
     {
         Refreshing = Request.Headers.ContainsKey("HX-Request");
         await LoadAsync(view, sort, filter, after, before);
@@ -66,7 +66,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
     /// Applies one action to the ticked rows. Without scripts: back to the same view, filters and page with the outcome;
     /// with htmx: the refreshed list carrying the outcome. A request that fails validation changes nothing.
     /// </summary>
-    public async Task<IActionResult> OnPostBulkAsync(TicketView view, ViewSort sort, [FromQuery] ViewsFilter filter, string? after, string? before)
+    public async Task<IActionResult> OnPostBulkAsync(TicketView view, ViewSort? sort, [FromQuery] ViewsFilter filter, string? after, string? before)
     {
         Refreshing = Request.Headers.ContainsKey("HX-Request");
         Outcome = await Bulk.RunAsync(db, workflow, localizer, User, ModelState, PageSize);
@@ -96,16 +96,18 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
 
     /// <summary>The query-string values of this list (view, sort, filters), with overrides, for links.</summary>
     public Dictionary<string, string> Route(TicketView? view = null, string? after = null, string? before = null, bool keepFilters = true) =>
-        Filter.Route(view ?? View, keepFilters ? Sort : ViewSort.Updated, after, before, keepFilters);
+        Filter.Route(view ?? View, keepFilters ? Sort : null, after, before, keepFilters);
 
-    private void Choose(TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before)
+    private void Choose(TicketView view, ViewSort? sort, ViewsFilter filter, string? after, string? before)
     {
-        (View, Sort, Filter) = (Enum.IsDefined(view) ? view : TicketView.Unassigned, Enum.IsDefined(sort) ? sort : ViewSort.Updated, filter);
+        View = Enum.IsDefined(view) ? view : TicketView.Unassigned;
+        Sort = sort is { } chosen && Enum.IsDefined(chosen) && TicketViews.Offers(View, chosen) ? chosen : TicketViews.DefaultSort(View);
+        Filter = filter;
         Filter.Normalize();
         (After, Before) = (after, before);
     }
 
-    private async Task LoadAsync(TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before)
+    private async Task LoadAsync(TicketView view, ViewSort? sort, ViewsFilter filter, string? after, string? before)
     {
         Choose(view, sort, filter, after, before);
         Now = clock.GetUtcNow().UtcDateTime;

@@ -73,14 +73,17 @@ public sealed class ViewsFilter
         return route;
     }
 
-    /// <summary>A list's whole query string: view and sort (defaults left out), these filters unless dropped, and a cursor.</summary>
-    public Dictionary<string, string> Route(TicketView view, ViewSort sort, string? after, string? before, bool keepFilters)
+    /// <summary>
+    /// A list's whole query string: view and sort (defaults left out; a sort the view does not offer falls back to its
+    /// default), these filters unless dropped, and a cursor.
+    /// </summary>
+    public Dictionary<string, string> Route(TicketView view, ViewSort? sort, string? after, string? before, bool keepFilters)
     {
         var route = keepFilters ? Route() : [];
         if (view != TicketView.Unassigned)
             route["view"] = view.ToString();
-        if (sort != ViewSort.Updated)
-            route["sort"] = sort.ToString();
+        if (sort is { } chosen && chosen != TicketViews.DefaultSort(view) && TicketViews.Offers(view, chosen))
+            route["sort"] = chosen.ToString();
         if (after is not null)
             route["after"] = after;
         if (before is not null)

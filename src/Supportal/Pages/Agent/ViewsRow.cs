@@ -7,11 +7,11 @@ namespace Supportal.Pages.Agent;
 
 /// <summary>One ticket in a view's list: what the columns show, the version the bulk form posts, and its nearest SLA target.</summary>
 public sealed record ViewsRow(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
-    string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, SlaLeft Sla)
+    string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, DateTime? SlaAtRiskAt, SlaLeft Sla)
 {
     /// <summary>A row as the database answers it: the nearest running target's times, or the seconds left while paused.</summary>
     private sealed record Found(long Id, string Subject, string Requester, string? Organization, TicketStatus Status, TicketPriority Priority,
-        string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, DateTime? DueAt, DateTime? AtRiskAt, long? PausedSeconds);
+        string? Group, string? Assignee, DateTime UpdatedAt, DateTime CreatedAt, int Version, DateTime? SlaAtRiskAt, DateTime? DueAt, DateTime? AtRiskAt, long? PausedSeconds);
 
     /// <summary>
     /// The rows of an ordered page in one query: the nearest running target (not fulfilled) and the least time left
@@ -23,14 +23,14 @@ public sealed record ViewsRow(long Id, string Subject, string Requester, string?
             .Select(t => new Found(t.Id, t.Subject, t.Requester.FirstName + " " + t.Requester.LastName,
                 t.Organization == null ? null : t.Organization.Name, t.Status, t.Priority,
                 t.Group == null ? null : t.Group.Name, t.Assignee == null ? null : t.Assignee.FirstName + " " + t.Assignee.LastName,
-                t.UpdatedAt, t.CreatedAt, t.Version,
+                t.UpdatedAt, t.CreatedAt, t.Version, t.SlaAtRiskAt,
                 db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).Min(s => s.DueAt),
                 db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt != null).OrderBy(s => s.DueAt)
                     .Select(s => s.AtRiskAt).FirstOrDefault(),
                 db.TicketSlas.Where(s => s.TicketId == t.Id && s.FulfilledAt == null && s.DueAt == null).Min(s => s.LeftSecondsWhilePaused)))
             .ToListAsync();
         return found.Select(f => new ViewsRow(f.Id, f.Subject, f.Requester, f.Organization, f.Status, f.Priority, f.Group, f.Assignee,
-            f.UpdatedAt, f.CreatedAt, f.Version, SlaLeft.Of(f.DueAt, f.AtRiskAt, f.PausedSeconds, now))).ToList();
+            f.UpdatedAt, f.CreatedAt, f.Version, f.SlaAtRiskAt, SlaLeft.Of(f.DueAt, f.AtRiskAt, f.PausedSeconds, now))).ToList();
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed record ViewsRow(long Id, string Subject, string Requester, string?
             rows.Reverse();
         if (rows.Count == 0)
             return (rows, null, null);
-        string Edge(ViewsRow row) => ViewCursor.Of(sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.Id).ToString();
+        string Edge(ViewsRow row) => ViewCursor.Of(sort, row.UpdatedAt, row.CreatedAt, row.Priority, row.SlaAtRiskAt, row.Id).ToString();
         return (rows, backwards || more ? Edge(rows[^1]) : null, (backwards ? more : cursor is not null) ? Edge(rows[0]) : null);
     }
 }

@@ -1427,6 +1427,9 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Property<int?>("ServiceId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("SlaAtRiskAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("SolvedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1468,6 +1471,9 @@ namespace Supportal.Data.Migrations.Postgres
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
 
                     b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex(new[] { "SlaAtRiskAt", "Id" }, "IX_Tickets_SlaAtRiskAt_Id")
+                        .HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_UpdatedAt_Id")
                         .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");

@@ -1376,6 +1376,9 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Property<int?>("ServiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SlaAtRiskAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SolvedAt")
                         .HasColumnType("TEXT");
 
@@ -1417,6 +1420,9 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
 
                     b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex(new[] { "SlaAtRiskAt", "Id" }, "IX_Tickets_SlaAtRiskAt_Id")
+                        .HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_UpdatedAt_Id")
                         .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
