@@ -158,6 +158,9 @@ public static class TicketStatuses
     /// </summary>
     public static readonly TicketStatus[] Unsolved = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold];
 
+    /// <summary>Work waiting for an agent: the "All open" view.</summary>
+    public static readonly TicketStatus[] NewOrOpen = [TicketStatus.New, TicketStatus.Open];
+
     public static CustomerStatus ForCustomer(this TicketStatus status) => status switch
     {
         TicketStatus.Pending => CustomerStatus.AwaitingReply,

@@ -59,7 +59,9 @@ public static class TicketViews
                 var groups = db.GroupMembers.Where(m => m.UserId == me).Select(m => (int?)m.GroupId);
                 return unsolved.Where(t => groups.Contains(t.GroupId));
             case TicketView.AllOpen:
-                return tickets.Where(t => t.Status == TicketStatus.New || t.Status == TicketStatus.Open);
+                // A list, not "New OR Open": PostgreSQL seeks an OR of two values in an index only as a filter over
+                // every entry, so the count read all closed tickets' entries before the first open one (120 ms).
+                return tickets.Where(t => TicketStatuses.NewOrOpen.Contains(t.Status));
             case TicketView.Pending:
                 return tickets.Where(t => t.Status == TicketStatus.Pending);
             case TicketView.OnHold:
