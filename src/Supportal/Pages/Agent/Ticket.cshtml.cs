@@ -42,22 +42,28 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         return Page();
     }
 
+    /// <remarks>The screen is read only when it is shown again (invalid input): a save that succeeds redirects.</remarks>
     public async Task<IActionResult> OnPostSaveAsync(long id)
     {
-        if (!await LoadAsync(id))
+        if (!await db.Tickets.VisibleTo(db, User).AnyAsync(t => t.Id == id))
             return NotFound();
         await Input.CheckAsync(ModelState, Files, store, localizer);
-        if (!ModelState.IsValid)
-            return Page();
-        var result = await workflow.ApplyAsync(id, Input.Version, await db.Users.SingleAsync(u => u.Id == Me), Input.ToChanges(Me), Files);
-        if (result.Conflict)
-            return await ConflictAsync(id);
-        foreach (var (field, key) in result.Errors)
-            ModelState.AddModelError(field switch { "" => "", "Comment" => "Input.Body", _ => $"Input.{field}" }, localizer[key]);
-        if (!ModelState.IsValid)
-            return Page();
-        TempData["StatusMessage"] = localizer[string.IsNullOrWhiteSpace(Input.Body) ? "AgentTicket.Saved" : Input.IsNote ? "AgentTicket.NoteAdded" : "AgentTicket.ReplySent"].Value;
-        return RedirectToPage(new { id });
+        if (ModelState.IsValid)
+        {
+            var result = await workflow.ApplyAsync(id, Input.Version, await db.Users.SingleAsync(u => u.Id == Me), Input.ToChanges(Me), Files);
+            if (result.Conflict)
+                return await ConflictAsync(id);
+            foreach (var (field, key) in result.Errors)
+                ModelState.AddModelError(field switch { "" => "", "Comment" => "Input.Body", _ => $"Input.{field}" }, localizer[key]);
+            if (result.Saved)
+            {
+                TempData["StatusMessage"] = localizer[string.IsNullOrWhiteSpace(Input.Body) ? "AgentTicket.Saved"
+                    : Input.IsNote ? "AgentTicket.NoteAdded" : "AgentTicket.ReplySent"].Value;
+                return RedirectToPage(new { id });
+            }
+        }
+        await LoadAsync(id);
+        return Page();
     }
 
     /// <summary>The composer's preview: just the HTML for the script, or the whole page with it when scripts are off.</summary>
