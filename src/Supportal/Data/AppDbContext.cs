@@ -48,16 +48,21 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Sla.SlaPolicy> SlaPolicies => Set<Sla.SlaPolicy>();
     public DbSet<Sla.TicketSla> TicketSlas => Set<Sla.TicketSla>();
 
-    /// <summary>Every saved change to a ticket raises its version (see <see cref="Ticket.Version"/>).</summary>
+    /// <summary>
+    /// Every saved change to a ticket raises its version (see <see cref="Ticket.Version"/>), and every saved change to a
+    /// calendar, its hours or its holidays raises the calendar's (see <see cref="Sla.BusinessCalendar.Version"/>).
+    /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseTicketVersions();
+        RaiseCalendarVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RaiseTicketVersions();
+        RaiseCalendarVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -65,6 +70,31 @@ public abstract class AppDbContext(DbContextOptions options)
     {
         foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(Ticket.Version)) + 1;
+    }
+
+    /// <summary>
+    /// Raised here rather than by each page so that no way of editing a calendar can leave the nodes' cached clocks
+    /// behind. The version is a column of the calendar, so a change to its hours or holidays needs the calendar loaded
+    /// (the admin pages load it to check it exists); one that is not is refused rather than saved unseen.
+    /// </summary>
+    private void RaiseCalendarVersions()
+    {
+        // Entry values rather than the entities' properties: a new calendar's hours and the calendar share a temporary key.
+        var changed = ChangeTracker.Entries<Sla.BusinessHours>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .SelectMany(e => new[] { e.Property(h => h.CalendarId).CurrentValue, e.Property(h => h.CalendarId).OriginalValue })
+            .Concat(ChangeTracker.Entries<Sla.Holiday>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .SelectMany(e => new[] { e.Property(h => h.CalendarId).CurrentValue, e.Property(h => h.CalendarId).OriginalValue }))
+            .ToHashSet();
+        foreach (var calendar in ChangeTracker.Entries<Sla.BusinessCalendar>())
+        {
+            var id = calendar.Property(c => c.Id).CurrentValue;
+            // A new calendar starts at its first version; a deleted one has nothing left to cache.
+            if (calendar.State == EntityState.Modified || (calendar.State == EntityState.Unchanged && changed.Contains(id)))
+                calendar.Entity.Version = calendar.Property(c => c.Version).OriginalValue + 1;
+            changed.Remove(id);
+        }
+        if (changed.Count > 0)
+            throw new InvalidOperationException($"Hours or holidays of calendar {changed.First()} changed without the calendar loaded, so its version cannot rise.");
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -16,7 +16,7 @@ public sealed class AutoCloseOptions
 /// Closes solved requests once <see cref="AutoCloseOptions.AutoCloseDays"/> working days have passed in their
 /// group's calendar (the same wall-clock time that many working days later; every day counts without a group).
 /// </summary>
-public sealed class AutoCloser(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<AutoCloseOptions> options)
+public sealed class AutoCloser(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<AutoCloseOptions> options, CalendarCache calendars)
 {
     private const int BatchSize = 500;
 
@@ -39,16 +39,17 @@ public sealed class AutoCloser(IServiceScopeFactory scopes, TimeProvider clock, 
             if (after is { } a)
                 query = query.Where(t => t.SolvedAt > a || (t.SolvedAt == a && t.Id > afterId));
             var solved = await query.OrderBy(t => t.SolvedAt).ThenBy(t => t.Id).Take(BatchSize)
-                .Select(t => new { t.Id, SolvedAt = t.SolvedAt!.Value, CalendarId = (int?)t.Group!.CalendarId })
+                .Select(t => new { t.Id, SolvedAt = t.SolvedAt!.Value, CalendarId = (int?)t.Group!.CalendarId, CalendarVersion = (int?)t.Group!.Calendar.Version })
                 .ToListAsync(cancellationToken);
             if (solved.Count == 0)
                 return closed;
-            var calendars = await CalendarsAsync(db, solved.Select(t => t.CalendarId), cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var ticket in solved)
             {
-                var time = ticket.CalendarId is { } id ? BusinessTime.From(calendars[id]) : BusinessTime.AroundTheClock;
+                var time = ticket.CalendarId is { } id
+                    ? await calendars.GetAsync(db, id, ticket.CalendarVersion!.Value, cancellationToken)
+                    : BusinessTime.AroundTheClock;
                 if (time.AddWorkingDays(ticket.SolvedAt, days) > now)
                     continue;
                 // Only if still solved as seen: a customer's reply meanwhile reopened it. The version rises so an
@@ -72,12 +73,5 @@ public sealed class AutoCloser(IServiceScopeFactory scopes, TimeProvider clock, 
             after = solved[^1].SolvedAt;
             afterId = solved[^1].Id;
         }
-    }
-
-    private static async Task<Dictionary<int, BusinessCalendar>> CalendarsAsync(AppDbContext db, IEnumerable<int?> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.OfType<int>().Distinct().ToList();
-        return await db.BusinessCalendars.AsNoTracking().Where(c => wanted.Contains(c.Id)).Include(c => c.Hours).Include(c => c.Holidays)
-            .AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Supportal.Sla;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace Supportal.Sla;
 /// moves to the end of the gap (that wall-clock time does not exist); one that falls into the repeated autumn
 /// hour is taken so the span covers all of the wall-clock time it names (starts at the first occurrence, ends at
 /// the second).
+/// <para>Nothing changes after construction, so one instance is shared by concurrent requests (<see cref="CalendarCache"/>).</para>
 /// </remarks>
 public sealed class BusinessTime
 {
@@ -20,7 +23,7 @@ public sealed class BusinessTime
 
     private readonly TimeZoneInfo zone;
     private readonly (TimeSpan Start, TimeSpan End)[][] spansByDay;
-    private readonly HashSet<DateOnly> holidays;
+    private readonly FrozenSet<DateOnly> holidays;
 
     public static BusinessTime AroundTheClock { get; } = new();
 
@@ -31,14 +34,14 @@ public sealed class BusinessTime
         IsAroundTheClock = true;
         zone = TimeZoneInfo.Utc;
         spansByDay = Enumerable.Range(0, 7).Select(_ => new[] { (TimeSpan.Zero, TimeSpan.FromDays(1)) }).ToArray();
-        holidays = [];
+        holidays = FrozenSet<DateOnly>.Empty;
     }
 
     /// <summary>A calendar from plain values: an IANA (or Windows) zone id, weekly spans and holiday dates.</summary>
     public BusinessTime(string timeZoneId, IEnumerable<(DayOfWeek Day, TimeOnly Start, TimeOnly End)> hours, IEnumerable<DateOnly> holidayDates)
     {
         zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        holidays = [.. holidayDates];
+        holidays = holidayDates.ToFrozenSet();
         spansByDay = new (TimeSpan, TimeSpan)[7][];
         var all = hours.ToList();
         for (var day = 0; day < 7; day++)

@@ -14,6 +14,12 @@ public sealed class BusinessCalendar
     /// <summary>IANA zone the hours and holidays are in (e.g. Europe/Warsaw).</summary>
     public required string TimeZone { get; set; }
     public bool AroundTheClock { get; set; }
+
+    /// <summary>
+    /// Raised by every saved change to the calendar, its hours or its holidays (see <see cref="Data.AppDbContext"/>), so
+    /// every node's <see cref="CalendarCache"/> sees on its next use that its copy is out of date.
+    /// </summary>
+    public int Version { get; set; }
     public List<BusinessHours> Hours { get; set; } = [];
     public List<Holiday> Holidays { get; set; } = [];
 }
@@ -86,6 +92,9 @@ internal sealed class SlaConfiguration :
     {
         calendar.Property(c => c.Name).HasMaxLength(100);
         calendar.Property(c => c.TimeZone).HasMaxLength(64);
+        // Two admins saving one calendar at once would otherwise both write the same next version over different
+        // contents, and a node that had cached the first save would keep it; the second save fails instead.
+        calendar.Property(c => c.Version).IsConcurrencyToken();
         calendar.HasMany(c => c.Hours).WithOne().HasForeignKey(h => h.CalendarId).OnDelete(DeleteBehavior.Cascade);
         calendar.HasMany(c => c.Holidays).WithOne().HasForeignKey(h => h.CalendarId).OnDelete(DeleteBehavior.Cascade);
         calendar.HasData(SlaSeed.Calendars);

@@ -13,6 +13,7 @@ public static class SlaSetup
         builder.Services.AddOptions<AutoCloseOptions>().BindConfiguration(TicketOptions.Section)
             .Validate(o => o.AutoCloseDays is > 0 and <= 365, "Tickets:AutoCloseDays must be between 1 and 365.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<CalendarCache>();
         builder.Services.AddScoped<SlaTracker>();
         builder.Services.AddScoped<Routing>();
         builder.Services.AddSingleton<AutoCloser>();

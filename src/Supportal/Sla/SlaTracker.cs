@@ -11,7 +11,7 @@ namespace Supportal.Sla;
 /// <remarks>
 /// This class finds the policy, the clocks and the rows; the arithmetic of each target is <see cref="SlaClock"/>'s.
 /// </remarks>
-public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
+public sealed class SlaTracker(AppDbContext db, TimeProvider clock, CalendarCache calendarCache)
 {
     public const int StandardServiceLevel = 1;
 
@@ -77,7 +77,8 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The clock a policy counts in for a group: its calendar's hours, or plain time for calendar-time policies and
-    /// tickets without a group yet. One instance per calendar, so comparing clocks tells whether they differ.
+    /// tickets without a group yet. One instance per calendar, so comparing clocks tells whether they differ. Costs one
+    /// small query per group and unit of work: the calendar itself comes from <see cref="CalendarCache"/>.
     /// </summary>
     private async Task<BusinessTime> ClockAsync(int? groupId, bool businessHoursOnly)
     {
@@ -85,9 +86,8 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock)
             return BusinessTime.AroundTheClock;
         if (!calendars.TryGetValue(id, out var time))
         {
-            var calendar = await db.BusinessCalendars.Where(c => db.Groups.Any(g => g.Id == id && g.CalendarId == c.Id))
-                .Include(c => c.Hours).Include(c => c.Holidays).AsNoTracking().AsSplitQuery().FirstAsync();
-            time = BusinessTime.From(calendar);
+            var calendar = await db.Groups.Where(g => g.Id == id).Select(g => new { g.CalendarId, g.Calendar.Version }).FirstAsync();
+            time = await calendarCache.GetAsync(db, calendar.CalendarId, calendar.Version);
             calendars[id] = time;
         }
         return time;

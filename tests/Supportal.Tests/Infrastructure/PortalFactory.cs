@@ -23,6 +23,20 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private TestDatabase? database;
 
+    // False for another node's factory: the database is the first node's to drop.
+    private readonly bool ownsDatabase = true;
+
+    public PortalFactory()
+    {
+    }
+
+    private PortalFactory(FakeClock clock, TestDatabase database)
+    {
+        Clock = clock;
+        this.database = database;
+        ownsDatabase = false;
+    }
+
     public FakeClock Clock { get; } = new();
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialized.");
@@ -44,8 +58,20 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (database is not null)
+        if (database is not null && ownsDatabase)
             await database.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A second node of the same installation, as behind the load balancer: this portal's database, clock and settings,
+    /// but its own app with its own in-memory state (caches, rate limits). The caller disposes it; the database stays.
+    /// </summary>
+    public PortalFactory AnotherNode()
+    {
+        var node = new PortalFactory(Clock, Database) { Environment = Environment };
+        foreach (var (key, value) in Settings)
+            node.Settings[key] = value;
+        return node;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -50,9 +50,9 @@ public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool B
     /// The ticket's targets, read in one query. They count business hours when the policy for the ticket's service level and
     /// priority says so and the ticket's group works set hours (the tracker's rule); otherwise calendar time. The time
     /// left (<see cref="Left"/>) is counted in that clock, as the target is (the time overdue is plain time since due): a Friday evening ticket of an office-hours
-    /// team with an hour of work left shows one hour, not the week-end. Only then is the calendar read as well.
+    /// team with an hour of work left shows one hour, not the week-end. Only then is the calendar needed, from <see cref="CalendarCache"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<AgentTicketSla>> LoadAsync(AppDbContext db, long ticketId, DateTime now)
+    public static async Task<IReadOnlyList<AgentTicketSla>> LoadAsync(AppDbContext db, CalendarCache calendars, long ticketId, DateTime now)
     {
         var today = DateOnly.FromDateTime(now);
         var found = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
@@ -60,6 +60,7 @@ public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool B
             {
                 SetHours = t.Group != null && !t.Group.Calendar.AroundTheClock,
                 CalendarId = t.Group == null ? (int?)null : t.Group.CalendarId,
+                CalendarVersion = t.Group == null ? (int?)null : t.Group.Calendar.Version,
                 // The tracker's service level: the asset's contract's, else the organization's highest active one, else Standard.
                 Level = t.AssetId != null ? t.Asset!.Contract.ServiceLevelId
                     : db.Contracts.Where(c => c.OrganizationId == t.OrganizationId && c.StartsOn <= today && c.EndsOn >= today)
@@ -76,8 +77,7 @@ public sealed record AgentTicketSla(SlaMetric Metric, long TargetSeconds, bool B
         var businessHours = found.SetHours && (found.Policies.FirstOrDefault(p => p.ServiceLevelId == found.Level)
             ?? found.Policies.FirstOrDefault(p => p.ServiceLevelId == SlaTracker.StandardServiceLevel))?.BusinessHoursOnly == true;
         var time = businessHours && found.Rows.Any(r => r.FulfilledAt == null && r.DueAt != null)
-            ? BusinessTime.From(await db.BusinessCalendars.AsNoTracking().Where(c => c.Id == found.CalendarId)
-                .Include(c => c.Hours).Include(c => c.Holidays).AsSplitQuery().SingleAsync())
+            ? await calendars.GetAsync(db, found.CalendarId!.Value, found.CalendarVersion!.Value)
             : BusinessTime.AroundTheClock;
         return found.Rows.OrderBy(r => r.Metric)
             .Select(r => new AgentTicketSla(r.Metric, r.TargetSeconds, businessHours, r.DueAt, r.AtRiskAt,

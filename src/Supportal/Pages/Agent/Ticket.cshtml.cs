@@ -18,7 +18,7 @@ namespace Supportal.Pages.Agent;
 /// </summary>
 [AcceptsAttachments]
 public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, TicketMerge merge, AttachmentStore store,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock, Sla.CalendarCache calendars) : PageModel
 {
     [BindProperty] public AgentTicketInput Input { get; set; } = new();
     [BindProperty] public AgentTicketMergeInput Merge { get; set; } = new();
@@ -118,7 +118,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         View = (await AgentTicketView.LoadAsync(db, id, User, now))!;
         if (View is null)
             return false;
-        Sla = await AgentTicketSla.LoadAsync(db, id, now);
+        Sla = await AgentTicketSla.LoadAsync(db, calendars, id, now);
         Choices = await AgentTicketChoices.LoadAsync(db, workflow, Me);
         if (Merge.Version == 0)
             Merge.Version = View.Ticket.Version;

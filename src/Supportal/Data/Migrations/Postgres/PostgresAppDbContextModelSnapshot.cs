@@ -858,6 +858,10 @@ namespace Supportal.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("BusinessCalendars");
@@ -868,14 +872,16 @@ namespace Supportal.Data.Migrations.Postgres
                             Id = 1,
                             AroundTheClock = false,
                             Name = "Mon–Fri 08:00–16:00 (Europe/Warsaw)",
-                            TimeZone = "Europe/Warsaw"
+                            TimeZone = "Europe/Warsaw",
+                            Version = 0
                         },
                         new
                         {
                             Id = 2,
                             AroundTheClock = true,
                             Name = "24/7",
-                            TimeZone = "UTC"
+                            TimeZone = "UTC",
+                            Version = 0
                         });
                 });
 

@@ -819,6 +819,10 @@ namespace Supportal.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("BusinessCalendars");
@@ -829,14 +833,16 @@ namespace Supportal.Data.Migrations.Sqlite
                             Id = 1,
                             AroundTheClock = false,
                             Name = "Mon–Fri 08:00–16:00 (Europe/Warsaw)",
-                            TimeZone = "Europe/Warsaw"
+                            TimeZone = "Europe/Warsaw",
+                            Version = 0
                         },
                         new
                         {
                             Id = 2,
                             AroundTheClock = true,
                             Name = "24/7",
-                            TimeZone = "UTC"
+                            TimeZone = "UTC",
+                            Version = 0
                         });
                 });
 
