@@ -113,10 +113,11 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
             System.Globalization.CultureInfo.GetCultureInfo("en-US"));
 
     [Fact]
-    public async Task Counts_are_kept_a_few_seconds_but_the_list_is_fresh_and_the_agents_own_changes_count_at_once()
+    public async Task Counts_are_kept_a_few_seconds_then_shown_while_recounted_but_the_list_is_fresh_and_the_agents_own_changes_count_at_once()
     {
         var data = await new ViewsData(portal).StartAsync("Kept");
         var me = await data.AgentAsync();
+        var counts = portal.Services.GetRequiredService<ViewCounts>();
         using var client = await SignInAsync(me.Email!);
         var first = await client.GetAsync("/Agent");
         var (unassigned, mine) = (Count(first, TicketView.Unassigned), Count(first, TicketView.Mine));
@@ -127,11 +128,26 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         Count(page, TicketView.Unassigned).ShouldBe(unassigned);
 
         portal.Clock.Advance(ViewCounts.KeepFor);
+        Count(await client.GetAsync("/Agent"), TicketView.Unassigned).ShouldBe(unassigned);
+        await counts.RecountOf(me.Id);
         Count(await client.GetAsync("/Agent"), TicketView.Unassigned).ShouldBe(unassigned + 1);
 
         (await portal.ApplyAsync(raised, me.Id, new TicketChanges { Assignee = new(me.Id) })).Saved.ShouldBeTrue();
         page = await client.GetAsync("/Agent");
         (Count(page, TicketView.Unassigned), Count(page, TicketView.Mine)).ShouldBe((unassigned, mine + 1));
+    }
+
+    [Fact]
+    public async Task Counts_older_than_the_stale_limit_are_counted_before_the_page_is_shown()
+    {
+        var data = await new ViewsData(portal).StartAsync("Break");
+        var me = await data.AgentAsync();
+        using var client = await SignInAsync(me.Email!);
+        var unassigned = Count(await client.GetAsync("/Agent"), TicketView.Unassigned);
+
+        await data.TicketAsync("Raised during the break", TicketStatus.New);
+        portal.Clock.Advance(ViewCounts.ShowStaleFor);
+        Count(await client.GetAsync("/Agent"), TicketView.Unassigned).ShouldBe(unassigned + 1);
     }
 
     [Fact]

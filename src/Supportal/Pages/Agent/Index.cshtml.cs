@@ -114,7 +114,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         var me = User.RequiredAccountId();
         var visible = db.Tickets.AsNoTracking().VisibleTo(db, User);
 
-        Counts = await counts.GetAsync(me, () => TicketViews.CountsAsync(db, visible, me, Now));
+        // The counts may be made after this request, in their own context: the closure keeps none of the request's.
+        var (user, now) = (User, Now);
+        Counts = await counts.GetAsync(me, own => TicketViews.CountsAsync(own, own.Tickets.AsNoTracking().VisibleTo(own, user), me, now));
 
         var matching = Filter.Apply(db, TicketViews.Of(db, visible, View, me, Now), LocalTime.ZoneOf(User), Now);
         (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, matching, Sort, after, before, PageSize, Now);
