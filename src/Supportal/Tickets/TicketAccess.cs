@@ -23,7 +23,10 @@ public static class TicketAccess
         {
             // An agent outside a ticket's group still sees it once it is theirs, so a reassignment never hides work.
             var groups = db.GroupMembers.Where(m => m.UserId == id).Select(m => (int?)m.GroupId);
-            return tickets.Where(t => t.GroupId == null || groups.Contains(t.GroupId) || t.AssigneeId == id || t.RequesterId == id);
+            // "No group" is spelled as a value rather than IS NULL so that no database can look every term up in an
+            // index: SQLite otherwise gathers all tickets of the agent's groups through four indexes and sorts them,
+            // instead of walking the view's own index in order and checking each row (40 ms a page at 100,000).
+            return tickets.Where(t => (t.GroupId ?? 0) == 0 || groups.Contains(t.GroupId) || t.AssigneeId == id || t.RequesterId == id);
         }
         var shared = SharedOrganizations(db, id);
         return tickets.Where(t => t.RequesterId == id || t.Ccs.Any(c => c.UserId == id)
