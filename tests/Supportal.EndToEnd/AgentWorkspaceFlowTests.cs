@@ -26,7 +26,7 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
         ["en"] = new()
         {
             ["subject"] = "Subject", ["description"] = "Description", ["priority"] = "Priority", ["urgent"] = "Urgent", ["create"] = "Create",
-            ["unassigned"] = "Unassigned", ["slaView"] = "SLA at risk or breached", ["breach"] = "First reply target breached", ["overdue"] = "1 h 30 min overdue",
+            ["unassigned"] = "Unassigned", ["slaView"] = "SLA at risk or breached", ["breach"] = "First reply target breached", ["overdue"] = "1 h 30 min overdue", ["atRisk"] = "At risk longest",
             ["take"] = "Take it", ["saved"] = "The ticket has been saved.", ["message"] = "Message", ["save"] = "Save changes",
             ["noteAdded"] = "The internal note has been added.", ["macro"] = "Macro", ["personal"] = "{0} (personal)", ["apply"] = "Apply",
             ["pending"] = "Submit as Pending", ["solved"] = "Submit as Solved", ["replySent"] = "The reply has been sent.",
@@ -39,7 +39,7 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
         ["pl"] = new()
         {
             ["subject"] = "Temat", ["description"] = "Opis", ["priority"] = "Priorytet", ["urgent"] = "Pilny", ["create"] = "Utwórz",
-            ["unassigned"] = "Nieprzypisane", ["slaView"] = "SLA zagrożone lub przekroczone", ["breach"] = "Przekroczono czas na pierwszą odpowiedź", ["overdue"] = "po terminie 1 h 30 min",
+            ["unassigned"] = "Nieprzypisane", ["slaView"] = "SLA zagrożone lub przekroczone", ["breach"] = "Przekroczono czas na pierwszą odpowiedź", ["overdue"] = "po terminie 1 h 30 min", ["atRisk"] = "Najdłużej zagrożone",
             ["take"] = "Przejmij", ["saved"] = "Zgłoszenie zostało zapisane.", ["message"] = "Wiadomość", ["save"] = "Zapisz zmiany",
             ["noteAdded"] = "Dodano notatkę wewnętrzną.", ["macro"] = "Makro", ["personal"] = "{0} (osobiste)", ["apply"] = "Zastosuj",
             ["pending"] = "Wyślij jako Oczekujące", ["solved"] = "Wyślij jako Rozwiązane", ["replySent"] = "Odpowiedź została wysłana.",
@@ -195,6 +195,9 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
         await Assertions.Expect(lateRow.Locator("[data-sla] .text-danger-emphasis")).ToBeVisibleAsync();
         // The solved request met its targets and is not listed.
         await Assertions.Expect(agent.Locator($"tr[data-ticket='{id}']")).ToHaveCountAsync(0);
+        // The view opens in its own order, longest at risk first.
+        await Assertions.Expect(agent.Locator("#sort option:checked")).ToHaveTextAsync(t["atRisk"]);
+        await Browser.ScreenshotAsync(agent, $"agent-views-sla-{language}-desktop");
         // The breach is in the ticket's history, in the agent's language.
         await lateRow.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(agent.Locator("[data-breach]")).ToHaveTextAsync(t["breach"]);
