@@ -1430,6 +1430,9 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "SlaAtRiskAt", "Id" }, "IX_Tickets_SlaAtRiskAt_Id")
                         .HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "AssigneeId", "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_AssigneeId_UpdatedAt_Id")
+                        .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
+
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_UpdatedAt_Id")
                         .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
 
