@@ -45,7 +45,16 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
         (calendar.Name, calendar.TimeZone, calendar.AroundTheClock) = (name, zone!, input.AroundTheClock);
         db.BusinessHours.RemoveRange(calendar.Hours);
         db.BusinessHours.AddRange(hours.SelectMany(d => d.Value.Select(r => new BusinessHours { CalendarId = id, Day = d.Key, Start = r.Start, End = r.End })));
-        await db.SaveChangesAsync();
+        // Checked against the version the admin saw, not the one just read.
+        db.Entry(calendar).Property(c => c.Version).OriginalValue = input.Version;
+        if (!await TrySaveAsync())
+            return await RedisplayAsync(id, () =>
+            {
+                // The typed details over the calendar's current version, so saving them again is a deliberate choice;
+                // the hidden field would otherwise show the posted (stale) version and refuse every later save.
+                (input.Version, Input) = (Input.Version, input);
+                ModelState.Remove("Input.Version");
+            });
         TempData["StatusMessage"] = localizer["Calendars.Saved", name].Value;
         return RedirectToPage(new { id });
     }
@@ -66,6 +75,25 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
         return week;
     }
 
+    /// <summary>
+    /// Saves unless someone changed the calendar meanwhile (its version moved on); then nothing is saved and the
+    /// page says so above the forms.
+    /// </summary>
+    private async Task<bool> TrySaveAsync()
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", localizer["Calendars.ChangedMeanwhile"]);
+            return false;
+        }
+    }
+
     private async Task<IActionResult> RedisplayAsync(int id, Action keepTyped)
     {
         await LoadAsync(id);
@@ -76,14 +104,14 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
     private async Task<bool> LoadAsync(int id)
     {
         var calendar = await db.BusinessCalendars.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.Name, c.TimeZone, c.AroundTheClock, Groups = db.Groups.Count(g => g.CalendarId == c.Id) }).FirstOrDefaultAsync();
+            .Select(c => new { c.Name, c.TimeZone, c.AroundTheClock, c.Version, Groups = db.Groups.Count(g => g.CalendarId == c.Id) }).FirstOrDefaultAsync();
         if (calendar is null)
             return false;
         var hours = await db.BusinessHours.AsNoTracking().Where(h => h.CalendarId == id).Select(h => new { h.Day, h.Start, h.End }).ToListAsync();
         (Id, Name, Groups) = (id, calendar.Name, calendar.Groups);
         Input = new CalendarInput
         {
-            Name = calendar.Name, TimeZone = calendar.TimeZone, AroundTheClock = calendar.AroundTheClock,
+            Name = calendar.Name, TimeZone = calendar.TimeZone, AroundTheClock = calendar.AroundTheClock, Version = calendar.Version,
             Hours = WeeklyHours.Week.Select(day => (string?)WeeklyHours.Format(hours.Where(h => h.Day == day).Select(h => (h.Start, h.End)))).ToList(),
         };
         Holidays = await db.Holidays.AsNoTracking().Where(h => h.CalendarId == id).OrderBy(h => h.Date)

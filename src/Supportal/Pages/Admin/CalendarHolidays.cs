@@ -18,7 +18,8 @@ public sealed partial class CalendarModel
         var name = holiday.Name.Trim();
         db.Holidays.Add(new Holiday { CalendarId = id, Date = holiday.Date!.Value, Name = name });
         audit.Record(db, User, $"calendar {id} holiday added: {holiday.Date:yyyy-MM-dd} {name}");
-        await db.SaveChangesAsync();
+        if (!await TrySaveAsync())
+            return await RedisplayAsync(id, () => Holiday = holiday);
         TempData["StatusMessage"] = localizer["Calendars.HolidayAdded", name, holiday.Date.Value.ToString("d"), calendar.Name].Value;
         return RedirectToPage(new { id });
     }
@@ -31,7 +32,8 @@ public sealed partial class CalendarModel
         {
             db.Holidays.Remove(found);
             audit.Record(db, User, $"calendar {id} holiday removed: {found.Date:yyyy-MM-dd} {found.Name}");
-            await db.SaveChangesAsync();
+            if (!await TrySaveAsync())
+                return await RedisplayAsync(id, () => { });
             TempData["StatusMessage"] = localizer["Calendars.HolidayRemoved", found.Name, found.Date.ToString("d"), calendar.Name].Value;
         }
         return RedirectToPage(new { id });

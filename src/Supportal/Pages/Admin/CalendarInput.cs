@@ -16,6 +16,12 @@ public sealed class CalendarInput
     [Display(Name = "Calendars.AroundTheClock")]
     public bool AroundTheClock { get; set; }
 
+    /// <summary>
+    /// The calendar's version when the form was shown: a save over someone else's change since then is refused, so one
+    /// admin's hours never silently undo another's.
+    /// </summary>
+    public int Version { get; set; }
+
     /// <summary>The working ranges of each weekday as typed ("08:00–12:00, 13:00–16:00"), Monday first.</summary>
     public List<string?> Hours { get; set; } = [];
 
