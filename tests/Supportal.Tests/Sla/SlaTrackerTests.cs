@@ -6,6 +6,7 @@ using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
 using Supportal.Tickets;
+using Supportal.Workspace;
 
 namespace Supportal.Tests.Sla;
 
@@ -293,5 +294,29 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         portal.SetClock("2026-11-21 15:00");
         await portal.ChangeAsync(ticket.Id, t => t.GroupId = SlaSeed.PolishTeam);
         (await portal.TargetsAsync(ticket.Id))[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-23 12:00"));
+    }
+
+    [Fact]
+    public async Task Moving_to_a_team_that_shares_the_calendar_keeps_the_due_times()
+    {
+        portal.SetClock("2026-11-23 08:00");
+        var ticket = await portal.RequestAsync("sibling@sla.test", "pl");
+        var before = await portal.TargetsAsync(ticket.Id);
+        var secondLine = await portal.WithDbAsync(async db =>
+        {
+            var polish = await db.Groups.SingleAsync(g => g.Id == SlaSeed.PolishTeam);
+            var group = new Group { Name = "Polish second line", CalendarId = polish.CalendarId };
+            db.Groups.Add(group);
+            await db.SaveChangesAsync();
+            return group.Id;
+        });
+
+        // Two working hours used in the Polish team's calendar, which the second line shares: nothing to recount.
+        portal.SetClock("2026-11-23 10:00");
+        await portal.ChangeAsync(ticket.Id, t => t.GroupId = secondLine);
+
+        var after = await portal.TargetsAsync(ticket.Id);
+        after.Values.Select(t => (t.Metric, t.DueAt, t.AtRiskAt)).ShouldBe(before.Values.Select(t => (t.Metric, t.DueAt, t.AtRiskAt)));
+        after[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-24 08:00"));
     }
 }
