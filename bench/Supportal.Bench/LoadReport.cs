@@ -22,7 +22,7 @@ public sealed record ScenarioResult(string Name, string Description, int Request
 
 /// <summary>Where and how the run was made, so numbers from different machines are never compared blindly.</summary>
 public sealed record MachineInfo(int ProcessorCount, string OperatingSystem, string DotNet, string Provider, int Tickets,
-    int Concurrency, double Seconds, double WarmupSeconds, double? PeakRssMb, DateTime StartedAt);
+    int Concurrency, double Seconds, double WarmupSeconds, double WarmSeconds, double? PeakRssMb, DateTime StartedAt);
 
 public sealed record LoadResult(MachineInfo Machine, IReadOnlyList<ScenarioResult> Scenarios)
 {
@@ -33,7 +33,7 @@ public sealed record LoadResult(MachineInfo Machine, IReadOnlyList<ScenarioResul
         var m = Machine;
         var text = new StringBuilder();
         var rss = m.PeakRssMb is { } mb ? string.Create(CultureInfo.InvariantCulture, $", app peak RSS {mb:0} MB") : "";
-        text.AppendLine(CultureInfo.InvariantCulture, $"Load run {m.StartedAt:yyyy-MM-dd HH:mm} UTC: {m.ProcessorCount} cores, {m.OperatingSystem}, .NET {m.DotNet}, {m.Provider} with {m.Tickets:N0} tickets, {m.Concurrency} concurrent users, {m.Seconds:0.#} s a scenario{rss}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Load run {m.StartedAt:yyyy-MM-dd HH:mm} UTC: {m.ProcessorCount} cores, {m.OperatingSystem}, .NET {m.DotNet}, {m.Provider} with {m.Tickets:N0} tickets, {m.Concurrency} concurrent users, {m.Seconds:0.#} s a scenario after {m.WarmSeconds:0.#} s of warm-up{rss}.");
         text.AppendLine();
         text.AppendLine("| Scenario | Requests | Errors | req/s | p50 ms | p95 ms | p99 ms |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");

@@ -36,11 +36,12 @@ public sealed class BenchSmokeTests : IAsyncLifetime
 
         var report = await LoadCommand.RunAsync(new Options(new(database)
         {
-            ["url"] = url, ["seconds"] = "0.5", ["warmup"] = "1", ["concurrency"] = "2", ["out"] = results,
+            ["url"] = url, ["seconds"] = "0.5", ["warm"] = "1", ["warmup"] = "1", ["concurrency"] = "2", ["out"] = results,
         }), log);
 
         report.ShouldNotBeNull(log.ToString());
         report.Machine.Tickets.ShouldBe(1000);
+        report.Machine.WarmSeconds.ShouldBe(1);
         report.Scenarios.Count.ShouldBe(Scenarios.All(0).Count);
         foreach (var scenario in report.Scenarios)
         {
