@@ -51,6 +51,45 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
         }
     }
 
+    /// <summary>
+    /// An agent's view of open work is read in parts, each in order from one range of the (group, status, last update)
+    /// index, and merged: a page costs a page from each part, however many newer tickets other teams have.
+    /// </summary>
+    [Fact]
+    public async Task An_agents_open_work_is_merged_from_ordered_parts_of_the_group_index()
+    {
+        var agent = await portal.CreateUserAsync($"parts-{Guid.NewGuid():N}@example.com", role: Roles.Agent);
+        await portal.JoinGroupsAsync(agent.Id, 1, 2);
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, agent.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Agent)], "test"));
+        var plan = await portal.WithDbAsync(async db =>
+        {
+            var parts = await VisibleParts.SplitAsync(db, TicketViews.Of(db, db.Tickets, TicketView.AllOpen, agent.Id, DateTime.UtcNow),
+                TicketView.AllOpen, ViewSort.Updated, user);
+            // Two groups and none, two statuses each, and the agent's own tickets and requests outside them.
+            parts!.Count.ShouldBe(8);
+            await using var command = VisibleParts.Ordered(parts, ViewSort.Updated, forward: true, cursor: null, take: 26)
+                .Select(t => t.Id).Take(26).CreateDbCommand();
+            return await QueryPlan.OfAsync(command, IndexesOnly);
+        });
+
+        plan.ShouldContain("IX_Tickets_GroupId_Status_UpdatedAt_Id");
+        if (Postgres)
+        {
+            plan.ShouldContain("Merge Append");
+            plan.ShouldNotContain("->  Sort");
+            plan.ShouldNotContain("IX_Tickets_Unsolved_UpdatedAt_Id");
+        }
+        else
+        {
+            // SQLite seeks each part in an index (it scans only the parts' results) and sorts only the merged few and
+            // the agent's own tickets outside their groups, which come in two ranges, one per status.
+            var lines = plan.Split('\n');
+            lines.Count(line => line.StartsWith("SEARCH ")).ShouldBe(8, plan);
+            lines.Count(line => line.Contains("TEMP B-TREE")).ShouldBeLessThanOrEqualTo(2, plan);
+        }
+    }
+
     /// <summary>"Mine" seeks the agent's unsolved tickets and reads them newest first, however old they are.</summary>
     [Fact]
     public async Task Mine_reads_the_agents_unsolved_tickets_in_order()

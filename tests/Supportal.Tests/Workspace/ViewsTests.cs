@@ -47,11 +47,11 @@ public sealed class ViewsData(PortalFactory portal)
 
     public Task<long> TicketAsync(string subject, TicketStatus status = TicketStatus.Open, Guid? assignee = null, int? group = null,
         TicketPriority priority = TicketPriority.Normal, TimeSpan? created = null, TimeSpan? updated = null, TimeSpan? solved = null,
-        int? assetId = null, string? tag = null, string? comment = null) => portal.WithDbAsync(async db =>
+        int? assetId = null, string? tag = null, string? comment = null, Guid? requester = null) => portal.WithDbAsync(async db =>
     {
         var ticket = new Ticket
         {
-            Subject = subject, Status = status, AssigneeId = assignee, GroupId = group, Priority = priority, RequesterId = RequesterId,
+            Subject = subject, Status = status, AssigneeId = assignee, GroupId = group, Priority = priority, RequesterId = requester ?? RequesterId,
             OrganizationId = OrganizationId, AssetId = assetId, Kind = assetId is null ? TicketKind.Administrative : TicketKind.Support,
             CreatedAt = Now - (created ?? TimeSpan.FromDays(1)), UpdatedAt = Now - (updated ?? TimeSpan.FromHours(1)),
             SolvedAt = solved is { } s ? Now - s : null,
@@ -242,6 +242,48 @@ public sealed class ViewsTests(PortalFactory portal) : IClassFixture<PortalFacto
         var after = await client.GetAsync("/Agent");
         (Count(after, TicketView.Unassigned) - Count(before, TicketView.Unassigned)).ShouldBe(-1);
         (Count(after, TicketView.RecentlySolved) - Count(before, TicketView.RecentlySolved)).ShouldBe(1);
+    }
+
+    /// <summary>
+    /// An agent's view is read in parts (each status in each of their groups and in none, their own tickets elsewhere)
+    /// merged by last update: across pages, forwards and back, each ticket they may see comes once and in order.
+    /// </summary>
+    [Fact]
+    public async Task An_agents_view_merges_their_groups_unrouted_and_own_tickets_in_order_once_each()
+    {
+        var data = await new ViewsData(portal).StartAsync("Parts");
+        var me = await data.AgentAsync();
+        var other = await data.AgentAsync();
+        var (first, second, theirs) = (await data.GroupAsync(me.Id), await data.GroupAsync(me.Id, other.Id), await data.GroupAsync(other.Id));
+        // What makes a ticket visible, one kind after another in time so every page mixes them.
+        (TicketStatus Status, int? Group, Guid? Assignee, Guid? Requester)[] kinds =
+        [
+            (TicketStatus.New, first, null, null), (TicketStatus.Open, second, other.Id, null), (TicketStatus.Open, null, null, null),
+            (TicketStatus.Open, theirs, me.Id, null), (TicketStatus.New, theirs, null, me.Id), (TicketStatus.Open, theirs, me.Id, me.Id),
+            (TicketStatus.New, first, me.Id, me.Id),
+        ];
+        var visible = new List<long>();
+        for (var i = 0; i < 35; i++)
+        {
+            var (status, group, assignee, requester) = kinds[i % kinds.Length];
+            visible.Add(await data.TicketAsync($"Visible {i}", status, assignee, group, updated: TimeSpan.FromMinutes(10 + i / 2), requester: requester));
+            // Neither theirs nor in a view of open work: never listed.
+            await data.TicketAsync($"Hidden {i}", TicketStatus.Open, other.Id, theirs, updated: TimeSpan.FromMinutes(10 + i / 2));
+            if (i % 7 == 0)
+                await data.TicketAsync($"Pending {i}", TicketStatus.Pending, me.Id, first, updated: TimeSpan.FromMinutes(10 + i / 2));
+        }
+        using var client = await SignInAsync(me.Email!);
+
+        var page1 = await client.GetAsync($"/Agent?view=AllOpen&org={data.OrganizationId}");
+        var page2 = await client.GetAsync(page1.Find("a[rel=next]")!.GetAttribute("href")!);
+        page2.Find("a[rel=next]").ShouldBeNull();
+
+        // Newest first; tickets made one after another share their update time in pairs, so the number breaks the tie.
+        var expected = visible.OrderBy(id => visible.IndexOf(id) / 2).ThenByDescending(id => id).ToArray();
+        ViewsData.Numbers(page1).Concat(ViewsData.Numbers(page2)).ShouldBe(expected);
+        var back = await client.GetAsync(page2.Find("a[rel=prev]")!.GetAttribute("href")!);
+        ViewsData.Numbers(back).ShouldBe(ViewsData.Numbers(page1));
+        back.Find("a[rel=prev]").ShouldBeNull();
     }
 
     [Theory]

@@ -112,13 +112,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         Choose(view, sort, filter, after, before);
         Now = clock.GetUtcNow().UtcDateTime;
         var me = User.RequiredAccountId();
-        var visible = db.Tickets.AsNoTracking().VisibleTo(db, User);
 
         // The counts may be made after this request, in their own context: the closure keeps none of the request's.
         var (user, now) = (User, Now);
         Counts = await counts.GetAsync(me, own => TicketViews.CountsAsync(own, own.Tickets.AsNoTracking().VisibleTo(own, user), me, now));
 
-        var matching = Filter.Apply(db, TicketViews.Of(db, visible, View, me, Now), LocalTime.ZoneOf(User), Now);
-        (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, matching, Sort, after, before, PageSize, Now);
+        var matching = Filter.Apply(db, TicketViews.Of(db, db.Tickets.AsNoTracking(), View, me, Now), LocalTime.ZoneOf(User), Now);
+        var parts = await VisibleParts.SplitAsync(db, matching, View, Sort, User) ?? [matching.VisibleTo(db, User)];
+        (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, parts, Sort, after, before, PageSize, Now);
     }
 }

@@ -34,15 +34,16 @@ public sealed record ViewsRow(long Id, string Subject, string Requester, string?
     }
 
     /// <summary>
-    /// One keyset page: after the last row shown (or before the first, when going back) in (sort key, number) order,
-    /// with the cursors of the pages beside it (null where there is none).
+    /// One keyset page of the tickets in <paramref name="parts"/> (see <see cref="VisibleParts"/>): after the last row
+    /// shown (or before the first, when going back) in (sort key, number) order, with the cursors of the pages beside
+    /// it (null where there is none).
     /// </summary>
     public static async Task<(List<ViewsRow> Rows, string? NextAfter, string? PreviousBefore)> PageAsync(AppDbContext db,
-        IQueryable<Ticket> matching, ViewSort sort, string? after, string? before, int pageSize, DateTime now)
+        IReadOnlyList<IQueryable<Ticket>> parts, ViewSort sort, string? after, string? before, int pageSize, DateTime now)
     {
         var backwards = before is not null && after is null;
         var cursor = ViewCursor.Parse(backwards ? before : after);
-        var rows = await ReadAsync(db, ViewOrder.Page(matching, sort, forward: !backwards, cursor), pageSize + 1, now);
+        var rows = await ReadAsync(db, VisibleParts.Ordered(parts, sort, forward: !backwards, cursor, pageSize + 1), pageSize + 1, now);
         var more = rows.Count > pageSize;
         rows = rows.Take(pageSize).ToList();
         if (backwards)

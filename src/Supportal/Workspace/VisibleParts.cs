@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Accounts;
+using Supportal.Data;
+using Supportal.Tickets;
+
+namespace Supportal.Workspace;
+
+/// <summary>
+/// An agent's view by status, newest activity first, as parts that each come in order from one range of the
+/// (group, status, last update) index: one per status of the view in each of the agent's groups and in no group,
+/// and their own tickets and requests outside those groups. The database reads a page's worth from each and merges
+/// them. Walking the whole view in order and skipping what the agent may not see instead costs as many rows as
+/// other teams' newer tickets: 70,000 (57 ms a page) for a small team behind a busy one.
+/// </summary>
+public static class VisibleParts
+{
+    /// <summary>The statuses of a view that is only a list of statuses; null for the others.</summary>
+    public static TicketStatus[]? StatusesOf(TicketView view) => view switch
+    {
+        TicketView.AllOpen => TicketStatuses.NewOrOpen,
+        TicketView.Unassigned or TicketView.MyGroups => TicketStatuses.Unsolved,
+        TicketView.Pending => [TicketStatus.Pending],
+        TicketView.OnHold => [TicketStatus.OnHold],
+        _ => null,
+    };
+
+    /// <summary>
+    /// The parts of <paramref name="view"/> (the view with its filters, not yet narrowed to what the user sees) that
+    /// together hold exactly what an agent sees, each ticket once; null where one query serves as well: admins see
+    /// everything, other views and sorts have no index to read the parts in order.
+    /// </summary>
+    public static async Task<List<IQueryable<Ticket>>?> SplitAsync(AppDbContext db, IQueryable<Ticket> view, TicketView which, ViewSort sort, ClaimsPrincipal user)
+    {
+        if (sort != ViewSort.Updated || user.IsInRole(Roles.Admin) || !user.IsInRole(Roles.Agent) || StatusesOf(which) is not { } statuses)
+            return null;
+        var me = user.RequiredAccountId();
+        var groups = await db.GroupMembers.Where(m => m.UserId == me).Select(m => (int?)m.GroupId).ToListAsync();
+        var parts = new List<IQueryable<Ticket>>();
+        foreach (var group in groups.Append(null))
+            foreach (var status in statuses)
+                parts.Add(view.Where(t => t.GroupId == group && t.Status == status));
+        parts.Add(view.Where(t => t.AssigneeId == me && t.GroupId != null && !groups.Contains(t.GroupId)));
+        parts.Add(view.Where(t => t.RequesterId == me && t.AssigneeId != me && t.GroupId != null && !groups.Contains(t.GroupId)));
+        return parts;
+    }
+
+    /// <summary>
+    /// The tickets of the parts in display order (<paramref name="forward"/>) or reversed, beyond the cursor: one part
+    /// as it is, several each cut to <paramref name="take"/> first so that none is read further than a page.
+    /// </summary>
+    public static IQueryable<Ticket> Ordered(IReadOnlyList<IQueryable<Ticket>> parts, ViewSort sort, bool forward, ViewCursor? cursor, int take) =>
+        parts.Count == 1
+            ? ViewOrder.Page(parts[0], sort, forward, cursor)
+            : ViewOrder.Page(parts.Select(p => ViewOrder.Page(p, sort, forward, cursor).Take(take)).Aggregate(Queryable.Concat), sort, forward, cursor: null);
+}
