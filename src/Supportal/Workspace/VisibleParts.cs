@@ -26,11 +26,12 @@ public static class VisibleParts
     };
 
     /// <summary>
-    /// The parts of <paramref name="view"/> (the view with its filters, not yet narrowed to what the user sees) that
-    /// together hold exactly what an agent sees, each ticket once; null where one query serves as well: admins see
-    /// everything, other views and sorts have no index to read the parts in order.
+    /// The parts of a view (<paramref name="view"/> gives it with its filters, whole or in one of its statuses, not yet
+    /// narrowed to what the user sees) that together hold exactly what an agent sees, each ticket once; null where one
+    /// query serves as well: admins see everything, other views and sorts have no index to read the parts in order.
     /// </summary>
-    public static async Task<List<IQueryable<Ticket>>?> SplitAsync(AppDbContext db, IQueryable<Ticket> view, TicketView which, ViewSort sort, ClaimsPrincipal user)
+    public static async Task<List<IQueryable<Ticket>>?> SplitAsync(AppDbContext db, Func<TicketStatus?, IQueryable<Ticket>> view, TicketView which,
+        ViewSort sort, ClaimsPrincipal user)
     {
         if (sort != ViewSort.Updated || user.IsInRole(Roles.Admin) || !user.IsInRole(Roles.Agent) || StatusesOf(which) is not { } statuses)
             return null;
@@ -39,9 +40,10 @@ public static class VisibleParts
         var parts = new List<IQueryable<Ticket>>();
         foreach (var group in groups.Append(null))
             foreach (var status in statuses)
-                parts.Add(view.Where(t => t.GroupId == group && t.Status == status));
-        parts.Add(view.Where(t => t.AssigneeId == me && t.GroupId != null && !groups.Contains(t.GroupId)));
-        parts.Add(view.Where(t => t.RequesterId == me && t.AssigneeId != me && t.GroupId != null && !groups.Contains(t.GroupId)));
+                parts.Add(view(status).Where(t => t.GroupId == group));
+        var whole = view(null);
+        parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId != null && !groups.Contains(t.GroupId)));
+        parts.Add(whole.Where(t => t.RequesterId == me && t.AssigneeId != me && t.GroupId != null && !groups.Contains(t.GroupId)));
         return parts;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
 using Supportal.Data;
@@ -62,26 +63,33 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
         await portal.JoinGroupsAsync(agent.Id, 1, 2);
         var user = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, agent.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Agent)], "test"));
-        var plan = await portal.WithDbAsync(async db =>
+        var (sql, plan) = await portal.WithDbAsync(async db =>
         {
-            var parts = await VisibleParts.SplitAsync(db, TicketViews.Of(db, db.Tickets, TicketView.AllOpen, agent.Id, DateTime.UtcNow),
+            var parts = await VisibleParts.SplitAsync(db, only => TicketViews.Of(db, db.Tickets, TicketView.AllOpen, agent.Id, DateTime.UtcNow, only),
                 TicketView.AllOpen, ViewSort.Updated, user);
             // Two groups and none, two statuses each, and the agent's own tickets and requests outside them.
             parts!.Count.ShouldBe(8);
             await using var command = VisibleParts.Ordered(parts, ViewSort.Updated, forward: true, cursor: null, take: 26)
                 .Select(t => t.Id).Take(26).CreateDbCommand();
-            return await QueryPlan.OfAsync(command, IndexesOnly);
+            return (command.CommandText, await QueryPlan.OfAsync(command, IndexesOnly));
         });
 
-        plan.ShouldContain("IX_Tickets_GroupId_Status_UpdatedAt_Id");
+        // The parts by group name their status alone: with the view's list beside it PostgreSQL took the status for
+        // a rarer one and walked the status index, skipping the other teams' tickets again. Only the agent's own
+        // tickets outside their groups keep the list.
+        Regex.Count(sql, "\"Status\" IN \\(").ShouldBe(2, sql);
+
         if (Postgres)
         {
+            // Over empty tables either index in (…, status, last update) order will do; with a million tickets it reads
+            // the group's (docs/performance.md).
             plan.ShouldContain("Merge Append");
             plan.ShouldNotContain("->  Sort");
             plan.ShouldNotContain("IX_Tickets_Unsolved_UpdatedAt_Id");
         }
         else
         {
+            plan.ShouldContain("IX_Tickets_GroupId_Status_UpdatedAt_Id");
             // SQLite seeks each part in an index (it scans only the parts' results) and sorts only the merged few and
             // the agent's own tickets outside their groups, which come in two ranges, one per status.
             var lines = plan.Split('\n');

@@ -117,8 +117,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         var (user, now) = (User, Now);
         Counts = await counts.GetAsync(me, own => TicketViews.CountsAsync(own, own.Tickets.AsNoTracking().VisibleTo(own, user), me, now));
 
-        var matching = Filter.Apply(db, TicketViews.Of(db, db.Tickets.AsNoTracking(), View, me, Now), LocalTime.ZoneOf(User), Now);
-        var parts = await VisibleParts.SplitAsync(db, matching, View, Sort, User) ?? [matching.VisibleTo(db, User)];
+        IQueryable<Ticket> Matching(TicketStatus? only) =>
+            Filter.Apply(db, TicketViews.Of(db, db.Tickets.AsNoTracking(), View, me, Now, only), LocalTime.ZoneOf(User), Now);
+        var parts = await VisibleParts.SplitAsync(db, Matching, View, Sort, User) ?? [Matching(null).VisibleTo(db, User)];
         (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, parts, Sort, after, before, PageSize, Now);
     }
 }
