@@ -18,7 +18,7 @@ public static partial class TicketSearch
 
     public static IQueryable<Ticket> Matching(AppDbContext db, IQueryable<Ticket> tickets, string query)
     {
-        if (long.TryParse(query.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (NumberIn(query) is { } number)
             return tickets.Where(t => t.Id == number);
         var words = Words(query);
         if (words.Count == 0)
@@ -30,6 +30,10 @@ public static partial class TicketSearch
         }
         return tickets;
     }
+
+    /// <summary>The ticket number a query asks for ("#10001" or "10001"), or null when it searches words.</summary>
+    public static long? NumberIn(string query) =>
+        long.TryParse(query.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     /// <summary>The query's words as both indexes split text: runs of letters and digits, lower-cased.</summary>
     public static IReadOnlyList<string> Words(string query) =>

@@ -92,6 +92,14 @@ public sealed class TicketSearchTests(PortalFactory portal) : IClassFixture<Port
         TicketSearch.Words("Drukarka, ŁÓDŹ-Bałuty; v2.4 printer's").ShouldBe(["drukarka", "łódź", "bałuty", "v2", "4", "printer", "s"]);
         TicketSearch.Words(string.Join(' ', Enumerable.Range(1, 20).Select(i => $"w{i}"))).Count.ShouldBe(TicketSearch.MaxWords);
     }
+
+    [Theory]
+    [InlineData("#10001", false)]
+    [InlineData(" 10001 ", false)]
+    [InlineData("firewall", true)]
+    [InlineData("#10001 firewall", true)]
+    public void A_search_is_for_a_number_or_for_words(string query, bool words) =>
+        new Supportal.Pages.Agent.ViewsFilter { Q = query }.SearchesWords.ShouldBe(words);
 }
 
 /// <summary>The search reads the full-text indexes instead of scanning subjects and comments.</summary>

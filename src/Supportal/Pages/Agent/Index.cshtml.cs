@@ -119,7 +119,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
 
         IQueryable<Ticket> Matching(TicketStatus? only) =>
             Filter.Apply(db, TicketViews.Of(db, db.Tickets.AsNoTracking(), View, me, Now, only), LocalTime.ZoneOf(User), Now);
-        var parts = await VisibleParts.SplitAsync(db, Matching, View, Sort, User) ?? [Matching(null).VisibleTo(db, User)];
+        var parts = await VisibleParts.SplitAsync(db, Matching, View, Sort, User, Filter.SearchesWords) ?? [Matching(null).VisibleTo(db, User)];
         (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, parts, Sort, after, before, PageSize, Now);
     }
 }

@@ -29,6 +29,9 @@ public sealed class ViewsFilter
     public DateOnly? UpdatedTo { get; set; }
     public string? Q { get; set; }
 
+    /// <summary>Whether the search looks for words rather than a ticket's number.</summary>
+    public bool SearchesWords => Q is { } q && TicketSearch.NumberIn(q) is null;
+
     public bool Any => Status is not null || Priority is not null || Group is not null || Assignee is not null || Org is not null
         || OrgName is not null || Level is not null || Maker is not null || Tag is not null || CreatedFrom is not null || CreatedTo is not null
         || UpdatedFrom is not null || UpdatedTo is not null || Q is not null;
