@@ -22,6 +22,7 @@ public static class TicketAccess
         if (user.IsInRole(Roles.Agent))
         {
             // An agent outside a ticket's group still sees it once it is theirs, so a reassignment never hides work.
+            // The views read this rule in parts (Workspace.VisibleParts): a change here is a change there.
             var groups = db.GroupMembers.Where(m => m.UserId == id).Select(m => (int?)m.GroupId);
             // "No group" is spelled as a value rather than IS NULL so that no database can look every term up in an
             // index: SQLite otherwise gathers all tickets of the agent's groups through four indexes and sorts them,
