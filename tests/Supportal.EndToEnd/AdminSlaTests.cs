@@ -18,6 +18,7 @@ public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFi
             ["calendars"] = "Business calendars", ["calendarName"] = "Calendar name", ["zone"] = "Time zone", ["monday"] = "Monday",
             ["save"] = "Save", ["order"] = "Monday: each range must start before it ends.", ["date"] = "Date", ["name"] = "Name",
             ["addHoliday"] = "Add holiday", ["holidayAdded"] = "Bridge day (11/12/2027) is now a holiday in {0}.",
+            ["meanwhile"] = "Someone else changed this calendar meanwhile, so nothing was saved. What you typed is kept; check the page and save again.",
         },
         ["pl"] = new()
         {
@@ -27,6 +28,7 @@ public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFi
             ["calendars"] = "Kalendarze pracy", ["calendarName"] = "Nazwa kalendarza", ["zone"] = "Strefa czasowa", ["monday"] = "Poniedziałek",
             ["save"] = "Zapisz", ["order"] = "Poniedziałek: każdy przedział musi zaczynać się przed swoim końcem.", ["date"] = "Data", ["name"] = "Nazwa",
             ["addHoliday"] = "Dodaj dzień wolny", ["holidayAdded"] = "Dzień 12.11.2027 (Bridge day) jest teraz dniem wolnym w kalendarzu {0}.",
+            ["meanwhile"] = "W międzyczasie ktoś inny zmienił ten kalendarz, więc nic nie zapisano. Wpisane dane zostały zachowane; sprawdź stronę i zapisz ponownie.",
         },
     };
 
@@ -69,7 +71,14 @@ public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = t["save"], Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Hours[0]']")).ToHaveTextAsync(t["order"]);
         await Assertions.Expect(page.GetByLabel(t["monday"])).ToHaveValueAsync("16:00-08:00");
+        // Another admin saves the calendar meanwhile: nothing is saved, the typed hours stay, saving again goes through.
+        await portal.Factory.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Name == calendarName)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1)));
         await page.GetByLabel(t["monday"]).FillAsync("08:00-12:00, 13:00-17:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = t["save"], Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-errors]")).ToHaveTextAsync(t["meanwhile"]);
+        await Assertions.Expect(page.GetByLabel(t["monday"])).ToHaveValueAsync("08:00-12:00, 13:00-17:00");
+        await ShotAsync(page, $"admin-calendar-conflict-{language}-desktop");
         await page.GetByRole(AriaRole.Button, new() { Name = t["save"], Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByLabel(t["monday"])).ToHaveValueAsync("08:00–12:00, 13:00–17:00");
 
