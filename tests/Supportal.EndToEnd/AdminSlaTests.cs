@@ -79,6 +79,9 @@ public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFi
         await Assertions.Expect(page.Locator("[data-errors]")).ToHaveTextAsync(t["meanwhile"]);
         await Assertions.Expect(page.GetByLabel(t["monday"])).ToHaveValueAsync("08:00-12:00, 13:00-17:00");
         await ShotAsync(page, $"admin-calendar-conflict-{language}-desktop");
+        await page.SetViewportSizeAsync(390, 844);
+        await ShotAsync(page, $"admin-calendar-conflict-{language}-phone");
+        await page.SetViewportSizeAsync(1366, 900);
         await page.GetByRole(AriaRole.Button, new() { Name = t["save"], Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByLabel(t["monday"])).ToHaveValueAsync("08:00–12:00, 13:00–17:00");
 
