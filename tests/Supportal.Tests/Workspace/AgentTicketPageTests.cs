@@ -70,6 +70,27 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Support_staff_are_offered_by_name_or_by_address_when_nameless_on_the_ticket_and_in_the_view_filters()
+    {
+        var requester = await portal.CreateUserAsync("staff.owner@agent.test", "Sara", "Owner");
+        var ticket = await portal.CreateAsync(requester.Id, "Who can take this?");
+        var named = await portal.AgentAsync("staff.named@agent.test", "Nina", "Named");
+        var nameless = await portal.AgentAsync("staff.nameless@agent.test", "", "");
+        using var client = await portal.SignedInAsync("staff.named@agent.test");
+
+        string Offered(Page page, string select, Guid id) => page.Find($"select[name='{select}'] option[value='{id}']")!.TextContent.Trim();
+        var screen = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        Offered(screen, "Input.AssigneeId", named.Id).ShouldBe("Nina Named");
+        Offered(screen, "Input.AssigneeId", nameless.Id).ShouldBe("staff.nameless@agent.test");
+        screen.FindAll("select[name='Input.AssigneeId'] option").ShouldNotContain(o => o.GetAttribute("value") == requester.Id.ToString());
+
+        var views = await client.GetAsync("/Agent");
+        Offered(views, "assignee", named.Id).ShouldBe("Nina Named");
+        Offered(views, "assignee", nameless.Id).ShouldBe("staff.nameless@agent.test");
+        Offered(views, "Bulk.Assignee", nameless.Id).ShouldBe("staff.nameless@agent.test");
+    }
+
+    [Fact]
     public async Task The_side_panel_shows_the_contract_a_request_is_served_under_with_or_without_an_asset()
     {
         var requester = await portal.CreateUserAsync("page.panel@agent.test");

@@ -12,7 +12,6 @@ public sealed record AgentTicketChoices(IReadOnlyList<SelectListItem> Groups, IR
 
     public static async Task<AgentTicketChoices> LoadAsync(AppDbContext db, TicketWorkflow workflow, Guid agentId) => new(
         await db.Groups.OrderBy(g => g.Name).Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToListAsync(),
-        (await workflow.Agents().OrderBy(u => u.FirstName).ThenBy(u => u.LastName).ToListAsync())
-            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToList(),
+        (await ViewsOptions.AgentsAsync(workflow)).Select(a => new SelectListItem(a.Name, a.Value)).ToList(),
         await Workspace.Macros.AvailableToAsync(db, agentId));
 }

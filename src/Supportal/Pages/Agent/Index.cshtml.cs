@@ -46,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
     {
         Outcome = ViewsBulkOutcome.FromJson(TempData[ViewsBulkOutcome.Key] as string);
         await LoadAsync(view, sort, filter, after, before);
-        Options = await ViewsOptions.LoadAsync(db, Filter);
+        Options = await ViewsOptions.LoadAsync(db, workflow, Filter);
     }
 
     public async Task<IActionResult> OnGetListAsync(TicketView view, ViewSort? sort, [FromQuery] ViewsFilter filter, string? after, string? before)
@@ -83,14 +83,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         await LoadAsync(view, sort, filter, after, before);
         if (Refreshing)
             return await ListAsync();
-        Options = await ViewsOptions.LoadAsync(db, Filter);
+        Options = await ViewsOptions.LoadAsync(db, workflow, Filter);
         return Page();
     }
 
     /// <summary>The list alone (for htmx), with the agents its bulk bar offers.</summary>
     private async Task<PartialViewResult> ListAsync()
     {
-        Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(db) };
+        Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(workflow) };
         return Partial("_ViewsList", this);
     }
 

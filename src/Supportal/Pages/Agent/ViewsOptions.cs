@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Supportal.Accounts;
 using Supportal.Data;
+using Supportal.Pages.Tickets;
+using Supportal.Workspace;
 
 namespace Supportal.Pages.Agent;
 
@@ -23,10 +24,10 @@ public sealed record ViewsOptions(
 
     public static readonly ViewsOptions None = new([], [], [], []);
 
-    public static async Task<ViewsOptions> LoadAsync(AppDbContext db, ViewsFilter filter)
+    public static async Task<ViewsOptions> LoadAsync(AppDbContext db, TicketWorkflow workflow, ViewsFilter filter)
     {
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id.ToString(), g.Name)).ToListAsync();
-        var agents = await AgentsAsync(db);
+        var agents = await AgentsAsync(workflow);
         var levels = await db.ServiceLevels.AsNoTracking().OrderBy(l => l.Id).Select(l => new Choice(l.Id.ToString(), l.Name)).ToListAsync();
         var makers = await db.Manufacturers.AsNoTracking().OrderBy(m => m.Name).Select(m => new Choice(m.Id.ToString(), m.Name)).ToListAsync();
         var organization = filter.Org is { } id
@@ -44,13 +45,12 @@ public sealed record ViewsOptions(
             .Select(o => o.Name).Distinct().OrderBy(name => name).Take(Suggestions).ToListAsync();
     }
 
-    /// <summary>Support staff (agents and admins) by name: the assignee filter's and the bulk assign's choices.</summary>
-    public static Task<List<Choice>> AgentsAsync(AppDbContext db)
-    {
-        string[] support = [Roles.Agent, Roles.Admin];
-        var staffRoles = db.Roles.Where(r => support.Contains(r.Name!)).Select(r => r.Id);
-        var staff = db.UserRoles.Where(r => staffRoles.Contains(r.RoleId)).Select(r => r.UserId);
-        return db.Users.AsNoTracking().Where(u => staff.Contains(u.Id)).OrderBy(u => u.FirstName).ThenBy(u => u.LastName)
-            .Select(u => new Choice(u.Id.ToString(), u.FirstName + " " + u.LastName)).ToListAsync();
-    }
+    /// <summary>
+    /// Support staff (agents and admins) by name: the assignee filter's, the bulk assign's and the ticket screen's
+    /// choices. Only the name's parts are read, not the whole account.
+    /// </summary>
+    public static async Task<List<Choice>> AgentsAsync(TicketWorkflow workflow) =>
+        (await workflow.Agents().OrderBy(u => u.FirstName).ThenBy(u => u.LastName).ThenBy(u => u.Email)
+            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToListAsync())
+        .Select(u => new Choice(u.Id.ToString(), Names.Display(u.FirstName, u.LastName, u.Email))).ToList();
 }
