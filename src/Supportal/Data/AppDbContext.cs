@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Email;
@@ -12,9 +13,16 @@ namespace Supportal.Data;
 /// The one database context pages and services use. Each provider has a subclass only so that each gets its
 /// own migration set (EF finds migrations by context type); the model itself is defined once, here.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+public abstract class AppDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>
 {
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+        // A save inside a transaction would otherwise set a savepoint before and release it after, two more round
+        // trips on every reply and new ticket. Nothing here goes on with a transaction after one of its saves
+        // failed: each such failure rolls the whole transaction back.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -96,6 +104,11 @@ public abstract class AppDbContext(DbContextOptions options)
         if (changed.Count > 0)
             throw new InvalidOperationException($"Hours or holidays of calendar {changed.First()} changed without the calendar loaded, so its version cannot rise.");
     }
+
+    // A view's count stops at its cap and takes whichever rows come first (TicketViews.CountsAsync): an order there
+    // would only add a sort, so EF Core's warning about a limit without one is noise in the log.
+    protected override void OnConfiguring(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
