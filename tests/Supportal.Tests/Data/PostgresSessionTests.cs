@@ -47,4 +47,20 @@ public sealed class PostgresSessionTests(PortalFactory portal) : IClassFixture<P
         });
         prepared.ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public async Task The_tables_each_reply_rewrites_are_vacuumed_after_a_fiftieth_of_them_changed()
+    {
+        if (TestDatabase.Provider != DatabaseProvider.Postgres)
+            return;
+        var options = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>("""
+            SELECT relname || ' ' || array_to_string(reloptions, ',') AS "Value" FROM pg_class
+            WHERE relname IN ('Tickets', 'TicketSearchVectors', 'TicketSlas') AND relkind = 'r' ORDER BY relname
+            """).ToListAsync());
+        options.ShouldBe([
+            "TicketSearchVectors autovacuum_vacuum_scale_factor=0.02,autovacuum_analyze_scale_factor=0.02",
+            "TicketSlas autovacuum_vacuum_scale_factor=0.02,autovacuum_analyze_scale_factor=0.02",
+            "Tickets autovacuum_vacuum_scale_factor=0.02,autovacuum_analyze_scale_factor=0.02",
+        ]);
+    }
 }
