@@ -303,6 +303,11 @@ internal sealed class TicketConfiguration :
         ticket.HasIndex(t => new { t.AssigneeId, t.UpdatedAt, t.Id }, "IX_Tickets_Unsolved_AssigneeId_UpdatedAt_Id").HasFilter(UnsolvedFilter);
         // "SLA at risk or breached", longest at risk first: only tickets with a target to meet are in it.
         ticket.HasIndex(t => new { t.SlaAtRiskAt, t.Id }, "IX_Tickets_SlaAtRiskAt_Id").HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
+        // An agent's counts of that view and of unassigned work, one group after another (VisibleParts): the indexes
+        // above hold every team's tickets, tested one by one against the agent's groups until the count's cap.
+        ticket.HasIndex(t => new { t.GroupId, t.SlaAtRiskAt }, "IX_Tickets_GroupId_SlaAtRiskAt").HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
+        ticket.HasIndex(t => new { t.GroupId, t.Status, t.UpdatedAt, t.Id }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
+            .HasFilter($"\"AssigneeId\" IS NULL AND {UnsolvedFilter}");
         // "Recently solved": a week of solved tickets by solve time, not every closed ticket.
         ticket.HasIndex(t => new { t.Status, t.SolvedAt });
         ticket.HasMany(t => t.Tags).WithOne().HasForeignKey(g => g.TicketId).OnDelete(DeleteBehavior.Cascade);

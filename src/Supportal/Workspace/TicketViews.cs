@@ -1,5 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Supportal.Accounts;
 using Supportal.Data;
 using Supportal.Tickets;
 
@@ -90,12 +92,23 @@ public static class TicketViews
     /// <summary>Time at risk is an order of the SLA view alone: other views hold tickets without it.</summary>
     public static bool Offers(TicketView view, ViewSort sort) => sort != ViewSort.AtRisk || view == TicketView.SlaAtRisk;
 
-    /// <summary>Each view's count, capped at <see cref="CountCap"/> (one query per view, each answered from its index).</summary>
-    public static async Task<Dictionary<TicketView, int>> CountsAsync(AppDbContext db, IQueryable<Ticket> visible, Guid me, DateTime now)
+    /// <summary>
+    /// Each view's count of what <paramref name="user"/> sees, capped at <see cref="CountCap"/>. A view by status is
+    /// counted over its parts (<see cref="VisibleParts"/>) where it has them, each a range of the group index: over the
+    /// whole view, each open ticket was tested against the agent's groups until the cap (a third of a second each at a
+    /// million tickets, eight per recount).
+    /// </summary>
+    public static async Task<Dictionary<TicketView, int>> CountsAsync(AppDbContext db, ClaimsPrincipal user, DateTime now)
     {
+        var me = user.RequiredAccountId();
         var counts = new Dictionary<TicketView, int>();
         foreach (var view in Enum.GetValues<TicketView>())
-            counts[view] = await Of(db, visible, view, me, now).Take(CountCap + 1).CountAsync();
+        {
+            IQueryable<Ticket> Tickets(TicketStatus? only) => Of(db, db.Tickets.AsNoTracking(), view, me, now, only);
+            var parts = await VisibleParts.SplitAsync(db, Tickets, view, sort: null, user, searchesWords: false);
+            var visible = parts?.Aggregate(Queryable.Concat) ?? Tickets(null).VisibleTo(db, user);
+            counts[view] = await visible.Take(CountCap + 1).CountAsync();
+        }
         return counts;
     }
 

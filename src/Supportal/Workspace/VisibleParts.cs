@@ -29,12 +29,15 @@ public static class VisibleParts
     /// The parts of a view (<paramref name="view"/> gives it with its filters, whole or in one of its statuses, not yet
     /// narrowed to what the user sees) that together hold exactly what an agent sees, each ticket once; null where one
     /// query serves as well: admins see everything, other views and sorts have no index to read the parts in order,
-    /// and SQLite would gather a searched word's tickets once for each part (10 times the work of one query).
+    /// and SQLite would gather a searched word's tickets once for each part (10 times the work of one query). Without a
+    /// <paramref name="sort"/> (a count) the SLA view splits by group too, each part a range of its group index.
     /// </summary>
     public static async Task<List<IQueryable<Ticket>>?> SplitAsync(AppDbContext db, Func<TicketStatus?, IQueryable<Ticket>> view, TicketView which,
-        ViewSort sort, ClaimsPrincipal user, bool searchesWords)
+        ViewSort? sort, ClaimsPrincipal user, bool searchesWords)
     {
-        if (sort != ViewSort.Updated || user.IsInRole(Roles.Admin) || !user.IsInRole(Roles.Agent) || StatusesOf(which) is not { } statuses
+        TicketStatus?[]? statuses = StatusesOf(which)?.Select(s => (TicketStatus?)s).ToArray()
+            ?? (sort is null && which == TicketView.SlaAtRisk ? [null] : null);
+        if (statuses is null || sort is { } order && order != ViewSort.Updated || user.IsInRole(Roles.Admin) || !user.IsInRole(Roles.Agent)
             || (searchesWords && db.Database.IsSqlite()))
             return null;
         var me = user.RequiredAccountId();

@@ -115,7 +115,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
 
         // The counts may be made after this request, in their own context: the closure keeps none of the request's.
         var (user, now) = (User, Now);
-        Counts = await counts.GetAsync(me, own => TicketViews.CountsAsync(own, own.Tickets.AsNoTracking().VisibleTo(own, user), me, now));
+        Counts = await counts.GetAsync(me, own => TicketViews.CountsAsync(own, user, now));
 
         IQueryable<Ticket> Matching(TicketStatus? only) =>
             Filter.Apply(db, TicketViews.Of(db, db.Tickets.AsNoTracking(), View, me, Now, only), LocalTime.ZoneOf(User), Now);

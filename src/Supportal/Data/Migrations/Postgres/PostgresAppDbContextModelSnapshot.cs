@@ -1478,8 +1478,14 @@ namespace Supportal.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "GroupId", "SlaAtRiskAt" }, "IX_Tickets_GroupId_SlaAtRiskAt")
+                        .HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
+
                     b.HasIndex(new[] { "SlaAtRiskAt", "Id" }, "IX_Tickets_SlaAtRiskAt_Id")
                         .HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
+                        .HasFilter("\"AssigneeId\" IS NULL AND \"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
 
                     b.HasIndex(new[] { "AssigneeId", "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_AssigneeId_UpdatedAt_Id")
                         .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
