@@ -93,10 +93,10 @@ public static class TicketViews
     public static bool Offers(TicketView view, ViewSort sort) => sort != ViewSort.AtRisk || view == TicketView.SlaAtRisk;
 
     /// <summary>
-    /// Each view's count of what <paramref name="user"/> sees, capped at <see cref="CountCap"/>. A view by status is
-    /// counted over its parts (<see cref="VisibleParts"/>) where it has them, each a range of the group index: over the
-    /// whole view, each open ticket was tested against the agent's groups until the cap (a third of a second each at a
-    /// million tickets, eight per recount).
+    /// Each view's count of what <paramref name="user"/> sees, capped at <see cref="CountCap"/>. An agent's views by
+    /// status and SLA view are counted over their parts (<see cref="VisibleParts"/>), each a range of a group index:
+    /// over the whole view, each open ticket was tested against the agent's groups until the cap (a third of a second
+    /// each at a million tickets, eight per recount).
     /// </summary>
     public static async Task<Dictionary<TicketView, int>> CountsAsync(AppDbContext db, ClaimsPrincipal user, DateTime now)
     {

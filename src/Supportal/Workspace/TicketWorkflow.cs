@@ -190,9 +190,17 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Staff who can work tickets: agents and admins, by name.</summary>
-    public IQueryable<ApplicationUser> Agents() => db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id
-        && db.Roles.Any(role => role.Id == r.RoleId && (role.Name == Roles.Agent || role.Name == Roles.Admin))));
+    /// <summary>
+    /// Staff who can work tickets: agents and admins. Read from the role side (users whose id is among the staff
+    /// roles' members): SQLite runs an EXISTS per user, every customer's account included.
+    /// </summary>
+    public IQueryable<ApplicationUser> Agents()
+    {
+        string[] support = [Roles.Agent, Roles.Admin];
+        var roles = db.Roles.Where(r => support.Contains(r.Name!)).Select(r => r.Id);
+        var staff = db.UserRoles.Where(r => roles.Contains(r.RoleId)).Select(r => r.UserId);
+        return db.Users.Where(u => staff.Contains(u.Id));
+    }
 
     private Task<bool> IsSupportAsync(Guid userId) => Agents().AnyAsync(u => u.Id == userId);
 
