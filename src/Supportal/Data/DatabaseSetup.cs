@@ -18,8 +18,12 @@ public static class DatabaseSetup
 
         // Both contexts are registered; AppDbContext resolves to the configured one. Options are read when a
         // context is first made, not while the host is being built, so tests and commands can override them.
-        builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp)).AddInterceptors(new SqliteSessions()));
-        builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(ForPortal(ConnectionString(sp))));
+        builder.Services.AddSingleton<Workspace.ChoiceLists>();
+        builder.Services.AddSingleton<Workspace.ChoiceLists.Watcher>();
+        builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp))
+            .AddInterceptors(new SqliteSessions(), sp.GetRequiredService<Workspace.ChoiceLists.Watcher>()));
+        builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(ForPortal(ConnectionString(sp)))
+            .AddInterceptors(sp.GetRequiredService<Workspace.ChoiceLists.Watcher>()));
         builder.Services.AddScoped<AppDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Kind == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresAppDbContext>()

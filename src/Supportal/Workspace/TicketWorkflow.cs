@@ -194,7 +194,7 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
     /// Staff who can work tickets: agents and admins. Read from the role side (users whose id is among the staff
     /// roles' members): SQLite runs an EXISTS per user, every customer's account included.
     /// </summary>
-    public IQueryable<ApplicationUser> Agents()
+    public static IQueryable<ApplicationUser> SupportStaff(AppDbContext db)
     {
         string[] support = [Roles.Agent, Roles.Admin];
         var roles = db.Roles.Where(r => support.Contains(r.Name!)).Select(r => r.Id);
@@ -202,7 +202,7 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         return db.Users.Where(u => staff.Contains(u.Id));
     }
 
-    private Task<bool> IsSupportAsync(Guid userId) => Agents().AnyAsync(u => u.Id == userId);
+    private Task<bool> IsSupportAsync(Guid userId) => SupportStaff(db).AnyAsync(u => u.Id == userId);
 
     private void ChangeTags(Ticket ticket, TicketChanges changes, Action<string, string?, string?> record)
     {

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Supportal.Data;
 using Supportal.Workspace;
 
 namespace Supportal.Pages.Agent;
 
-/// <summary>What the ticket screen's selects offer: groups, agents to assign, and the macros this agent may apply.</summary>
+/// <summary>What the ticket screen's selects offer: groups, agents to assign (both kept in memory, see <see cref="ChoiceLists"/>), and the macros this agent may apply.</summary>
 public sealed record AgentTicketChoices(IReadOnlyList<SelectListItem> Groups, IReadOnlyList<SelectListItem> Agents, IReadOnlyList<MacroChoice> Macros)
 {
     public static readonly AgentTicketChoices None = new([], [], []);
 
-    public static async Task<AgentTicketChoices> LoadAsync(AppDbContext db, TicketWorkflow workflow, Guid agentId) => new(
-        await db.Groups.OrderBy(g => g.Name).Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToListAsync(),
-        (await ViewsOptions.AgentsAsync(workflow)).Select(a => new SelectListItem(a.Name, a.Value)).ToList(),
-        await Workspace.Macros.AvailableToAsync(db, agentId));
+    public static async Task<AgentTicketChoices> LoadAsync(AppDbContext db, ChoiceLists choices, Guid agentId)
+    {
+        var lists = await choices.GetAsync(db);
+        return new(Items(lists.Groups), Items(lists.Staff), await Workspace.Macros.AvailableToAsync(db, agentId));
+    }
+
+    private static List<SelectListItem> Items(IReadOnlyList<ChoiceLists.Choice> choices) =>
+        choices.Select(c => new SelectListItem(c.Name, c.Value)).ToList();
 }

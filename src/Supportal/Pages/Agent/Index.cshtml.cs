@@ -14,7 +14,7 @@ namespace Supportal.Pages.Agent;
 /// The agent's views (AGT-1): counts per view, one filtered, sorted, keyset-paged list with each row's nearest SLA
 /// target, and bulk changes of the rows ticked; htmx refreshes the list alone.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkflow workflow, ViewCounts counts,
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkflow workflow, ChoiceLists choices, ViewCounts counts,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 25;
@@ -46,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
     {
         Outcome = ViewsBulkOutcome.FromJson(TempData[ViewsBulkOutcome.Key] as string);
         await LoadAsync(view, sort, filter, after, before);
-        Options = await ViewsOptions.LoadAsync(db, workflow, Filter);
+        Options = await ViewsOptions.LoadAsync(db, choices, Filter);
     }
 
     public async Task<IActionResult> OnGetListAsync(TicketView view, ViewSort? sort, [FromQuery] ViewsFilter filter, string? after, string? before)
@@ -83,14 +83,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         await LoadAsync(view, sort, filter, after, before);
         if (Refreshing)
             return await ListAsync();
-        Options = await ViewsOptions.LoadAsync(db, workflow, Filter);
+        Options = await ViewsOptions.LoadAsync(db, choices, Filter);
         return Page();
     }
 
     /// <summary>The list alone (for htmx), with the agents its bulk bar offers.</summary>
     private async Task<PartialViewResult> ListAsync()
     {
-        Options = ViewsOptions.None with { Agents = await ViewsOptions.AgentsAsync(workflow) };
+        Options = ViewsOptions.None with { Agents = (await choices.GetAsync(db)).Staff };
         return Partial("_ViewsList", this);
     }
 

@@ -18,7 +18,7 @@ namespace Supportal.Pages.Agent;
 /// </summary>
 [AcceptsAttachments]
 public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, TicketMerge merge, AttachmentStore store,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock, Sla.CalendarCache calendars) : PageModel
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock, Sla.CalendarCache calendars, ChoiceLists choices) : PageModel
 {
     [BindProperty] public AgentTicketInput Input { get; set; } = new();
     [BindProperty] public AgentTicketMergeInput Merge { get; set; } = new();
@@ -119,7 +119,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         if (View is null)
             return false;
         Sla = await AgentTicketSla.LoadAsync(db, calendars, id, now);
-        Choices = await AgentTicketChoices.LoadAsync(db, workflow, Me);
+        Choices = await AgentTicketChoices.LoadAsync(db, choices, Me);
         if (Merge.Version == 0)
             Merge.Version = View.Ticket.Version;
         return true;

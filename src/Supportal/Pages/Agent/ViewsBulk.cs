@@ -62,7 +62,7 @@ public sealed class ViewsBulkInput
         else if (picks.Count > limit)
             modelState.AddModelError("Bulk.Tickets", localizer["Views.Bulk.TooMany", limit]);
         var me = user.RequiredAccountId();
-        var change = await ChangeAsync(db, workflow, localizer, me, modelState, picks.Select(p => p.Id).ToList());
+        var change = await ChangeAsync(db, localizer, me, modelState, picks.Select(p => p.Id).ToList());
         if (!modelState.IsValid || change is null)
             return null;
 
@@ -91,7 +91,7 @@ public sealed class ViewsBulkInput
     }
 
     /// <summary>The change each ticket gets, or null with the reason in <paramref name="modelState"/>.</summary>
-    private async Task<Func<long, TicketChanges>?> ChangeAsync(AppDbContext db, TicketWorkflow workflow, IStringLocalizer localizer, Guid me,
+    private async Task<Func<long, TicketChanges>?> ChangeAsync(AppDbContext db, IStringLocalizer localizer, Guid me,
         ModelStateDictionary modelState, List<long> ids)
     {
         void Error(string field, string key) => modelState.AddModelError($"Bulk.{field}", localizer[key]);
@@ -107,7 +107,7 @@ public sealed class ViewsBulkInput
             case BulkAction.Assign:
                 if (Assignee == ViewsFilter.Nobody)
                     return _ => new TicketChanges { Assignee = new(null) };
-                if (Guid.TryParse(Assignee, out var agent) && await workflow.Agents().AnyAsync(u => u.Id == agent))
+                if (Guid.TryParse(Assignee, out var agent) && await TicketWorkflow.SupportStaff(db).AnyAsync(u => u.Id == agent))
                     return _ => new TicketChanges { Assignee = new(agent) };
                 Error("Assignee", "Views.Bulk.UnknownAgent");
                 return null;
