@@ -156,9 +156,11 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         var solvedUnassigned = ticket.Status == TicketStatus.Solved && ticket.AssigneeId is null;
         if ((changes.Status ?? ticket.Status) == TicketStatus.Solved && assignee is null && !solvedUnassigned)
             errors["Status"] = "Workflow.SolvedNeedsAssignee";
-        if (changes.Group?.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId))
+        // Only a change is checked: the screen posts the whole side panel with every reply, and a reply must not
+        // fail (nor pay two reads) because the ticket keeps the group or assignee it has.
+        if (changes.Group?.Value is { } groupId && groupId != ticket.GroupId && !await db.Groups.AnyAsync(g => g.Id == groupId))
             errors["Group"] = "Workflow.UnknownGroup";
-        if (changes.Assignee?.Value is { } userId && !await IsSupportAsync(userId))
+        if (changes.Assignee?.Value is { } userId && userId != ticket.AssigneeId && !await IsSupportAsync(userId))
             errors["Assignee"] = "Workflow.NotAnAgent";
         if ((changes.Tags ?? []).Concat(changes.AddTags).Any(t => t.Length > TicketTag.Length))
             errors["Tags"] = "Workflow.TagTooLong";

@@ -172,6 +172,27 @@ public sealed class TicketWorkflowTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_reply_keeping_an_assignee_who_has_since_left_support_is_saved_but_assigning_them_again_is_refused()
+    {
+        var requester = await portal.CreateUserAsync("wf.left@workflow.test");
+        var agent = await portal.AgentAsync("wf.keeper@workflow.test");
+        var leaver = await portal.AgentAsync("wf.leaver@workflow.test");
+        var ticket = await portal.CreateAsync(requester.Id, "Handed over");
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Assignee = new(leaver.Id) })).Saved.ShouldBeTrue();
+        await portal.WithDbAsync(db => db.UserRoles.Where(r => r.UserId == leaver.Id).ExecuteDeleteAsync());
+
+        // The screen posts the side panel as it is with every reply.
+        var reply = await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Assignee = new(leaver.Id), Comment = "Still on it", CommentIsPublic = true });
+        reply.Errors.ShouldBeEmpty();
+        reply.Saved.ShouldBeTrue();
+
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Assignee = new(null) })).Saved.ShouldBeTrue();
+        var again = await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Assignee = new(leaver.Id) });
+        again.Errors.GetValueOrDefault("Assignee").ShouldBe("Workflow.NotAnAgent");
+        (await portal.TicketAsync(ticket.Id)).AssigneeId.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_save_based_on_an_old_version_is_refused_and_writes_nothing()
     {
         var requester = await portal.CreateUserAsync("wf.version@workflow.test");
