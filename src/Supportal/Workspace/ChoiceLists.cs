@@ -52,8 +52,8 @@ public sealed class ChoiceLists(TimeProvider clock)
 
     /// <summary>
     /// Drops the kept lists after a save that added, removed or renamed a group, a service level or a manufacturer,
-    /// changed who holds a staff role, or changed a person's name or address — after the commit when the save was
-    /// part of a transaction, so no request can keep what the database held just before.
+    /// changed who holds a staff role, or changed a person's name or address — after the commit (or rollback) when the
+    /// save was part of a transaction, so no request can keep what the database held just before.
     /// </summary>
     public sealed class Watcher(ChoiceLists lists) : SaveChangesInterceptor, IDbTransactionInterceptor
     {
@@ -95,19 +95,20 @@ public sealed class ChoiceLists(TimeProvider clock)
             return Task.CompletedTask;
         }
 
-        void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+        void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
 
         Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
         {
-            Committed(eventData.Context);
+            Ended(eventData.Context);
             return Task.CompletedTask;
         }
 
-        void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+        // A rollback drops the copy too: a read inside the transaction, after its save, would have kept what it undid.
+        void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
 
         Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
         {
-            Forget(eventData.Context);
+            Ended(eventData.Context);
             return Task.CompletedTask;
         }
 
@@ -120,10 +121,10 @@ public sealed class ChoiceLists(TimeProvider clock)
         private void Saved(DbContext? context)
         {
             if (context is not null && context.Database.CurrentTransaction is null)
-                Committed(context);
+                Ended(context);
         }
 
-        private void Committed(DbContext? context)
+        private void Ended(DbContext? context)
         {
             if (context is not null && pending.Remove(context))
                 lists.Changed();
@@ -133,12 +134,6 @@ public sealed class ChoiceLists(TimeProvider clock)
         private void Failed(DbContext? context)
         {
             if (context is not null && context.Database.CurrentTransaction is null)
-                Forget(context);
-        }
-
-        private void Forget(DbContext? context)
-        {
-            if (context is not null)
                 pending.Remove(context);
         }
 

@@ -89,7 +89,7 @@ public sealed class ChoiceListsTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task A_change_saved_inside_a_transaction_is_offered_once_committed_though_the_lists_were_read_in_between()
+    public async Task A_change_saved_inside_a_transaction_is_offered_once_committed_and_forgotten_once_rolled_back()
     {
         var lists = portal.Services.GetRequiredService<ChoiceLists>();
         using var writing = portal.Services.CreateScope();
@@ -111,6 +111,9 @@ public sealed class ChoiceListsTests(PortalFactory portal) : IClassFixture<Porta
         {
             writer.ServiceLevels.Add(new ServiceLevel { Code = "LISTS-BACK", Name = "Lists: rolled back" });
             await writer.SaveChangesAsync();
+            // Read again inside the transaction (the kept copy has expired), the lists hold what it is about to undo.
+            portal.Clock.Advance(ChoiceLists.Lifetime + TimeSpan.FromSeconds(1));
+            (await lists.GetAsync(writer)).Levels.Select(l => l.Name).ShouldContain("Lists: rolled back");
             await transaction.RollbackAsync();
         }
         (await lists.GetAsync(reader)).Levels.Select(l => l.Name).ShouldNotContain("Lists: rolled back");
