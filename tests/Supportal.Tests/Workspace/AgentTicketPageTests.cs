@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Contracts;
+using Supportal.Pages.Agent;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
@@ -88,6 +89,38 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         Offered(views, "assignee", named.Id).ShouldBe("Nina Named");
         Offered(views, "assignee", nameless.Id).ShouldBe("staff.nameless@agent.test");
         Offered(views, "Bulk.Assignee", nameless.Id).ShouldBe("staff.nameless@agent.test");
+    }
+
+    [Fact]
+    public async Task A_long_conversation_opens_at_its_newest_comments_and_shows_them_all_on_request_and_replying_still_works()
+    {
+        var requester = await portal.CreateUserAsync("page.long@agent.test", "Lorna", "Long");
+        var ticket = await portal.CreateAsync(requester.Id, "A long story", "Comment 0");
+        await portal.AgentAsync("page.long.agent@agent.test", "Leo", "Agent");
+        var start = portal.Clock.GetUtcNow().UtcDateTime;
+        var total = AgentTicketView.ShownComments + 5;
+        await portal.WithDbAsync(db =>
+        {
+            db.TicketComments.AddRange(Enumerable.Range(1, total - 1).Select(i =>
+                new TicketComment { TicketId = ticket.Id, AuthorId = requester.Id, Body = $"Comment {i}", CreatedAt = start.AddMinutes(i) }));
+            return db.SaveChangesAsync();
+        });
+        using var client = await portal.SignedInAsync("page.long.agent@agent.test");
+
+        static string[] Bodies(Page page) => page.FindAll("[data-comment] [data-body]").Select(b => b.TextContent.Trim()).ToArray();
+        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        Bodies(page).ShouldBe(Enumerable.Range(5, AgentTicketView.ShownComments).Select(i => $"Comment {i}").ToArray());
+        page.Find("[data-earlier-comments]")!.TextContent.ShouldContain("Earlier comments not shown: 5.");
+
+        var all = await client.GetAsync(page.Find("[data-all-comments]")!.GetAttribute("href")!);
+        Bodies(all).ShouldBe(Enumerable.Range(0, total).Select(i => $"Comment {i}").ToArray());
+        all.Find("[data-earlier-comments]").ShouldBeNull();
+
+        portal.Clock.Advance(TimeSpan.FromMinutes(total));
+        page = await SubmitAsync(client, page, "[data-submit-as='Open']", ("Input.Body", "The newest word"));
+        Bodies(page).Last().ShouldBe("The newest word");
+        Bodies(page).Length.ShouldBe(AgentTicketView.ShownComments);
+        page.Find("[data-earlier-comments]")!.TextContent.ShouldContain("Earlier comments not shown: 6.");
     }
 
     [Fact]

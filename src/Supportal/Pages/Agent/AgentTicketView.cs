@@ -10,13 +10,20 @@ namespace Supportal.Pages.Agent;
 
 /// <summary>
 /// What the agent's ticket screen shows, read as projections: the header and side panel (with the contract and level
-/// the ticket is served under), the whole conversation (internal notes included), the people copied, tags, the
+/// the ticket is served under), the conversation (internal notes included; the newest part of a long one), the people copied, tags, the
 /// requester's other tickets (those the agent may see) and the history.
 /// </summary>
 public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketView.Coverage Served, IReadOnlyList<TicketFieldValue> Fields,
     IReadOnlyList<RequestView.Person> Ccs, IReadOnlyList<AgentTicketView.Comment> Comments, IReadOnlyList<RequestView.File> Files,
-    IReadOnlyList<string> Tags, IReadOnlyList<AgentTicketView.Change> History, IReadOnlyList<AgentTicketView.Other> OtherTickets)
+    IReadOnlyList<string> Tags, IReadOnlyList<AgentTicketView.Change> History, IReadOnlyList<AgentTicketView.Other> OtherTickets,
+    int EarlierComments)
 {
+    /// <summary>
+    /// The newest comments shown unless the agent asks for all: a conversation of hundreds (a long-running request, a
+    /// noisy integration) made every visit and every reply pay for rendering all of them.
+    /// </summary>
+    public const int ShownComments = 50;
+
     public sealed record Header(long Id, string Subject, TicketKind Kind, TicketStatus Status, TicketPriority Priority, DateTime CreatedAt,
         DateTime UpdatedAt, int Version, int? GroupId, Guid? AssigneeId, Guid RequesterId, string RequesterFirst, string RequesterLast,
         string? RequesterEmail, string RequesterLanguage, string? Organization, string? Product, string? SerialNumber,
@@ -43,8 +50,11 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
 
     public IEnumerable<RequestView.File> FilesOf(long commentId) => Files.Where(f => f.CommentId == commentId);
 
-    /// <summary>The ticket when <paramref name="user"/> may see it (<see cref="TicketAccess"/>), else null.</summary>
-    public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id, ClaimsPrincipal user, DateTime now)
+    /// <summary>
+    /// The ticket when <paramref name="user"/> may see it (<see cref="TicketAccess"/>), else null; with its newest
+    /// <see cref="ShownComments"/> comments unless <paramref name="everyComment"/>.
+    /// </summary>
+    public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id, ClaimsPrincipal user, DateTime now, bool everyComment = false)
     {
         var header = await db.Tickets.VisibleTo(db, user).AsNoTracking().Where(t => t.Id == id)
             .Select(t => new Header(t.Id, t.Subject, t.Kind, t.Status, t.Priority, t.CreatedAt, t.UpdatedAt, t.Version, t.GroupId, t.AssigneeId,
@@ -63,9 +73,18 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
         var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id).ToListAsync();
         var ccs = await db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
             .Select(c => new RequestView.Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)).ToListAsync();
-        var comments = (await db.TicketComments.Where(c => c.TicketId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        // Newest first, one more than shown: only a longer conversation pays for counting the rest.
+        var newest = db.TicketComments.Where(c => c.TicketId == id).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+        var comments = (await (everyComment ? newest : newest.Take(ShownComments + 1))
             .Select(c => new { c.Id, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.IsPublic, c.CreatedAt }).ToListAsync())
             .Select(c => new Comment(c.Id, Names.Display(c.FirstName, c.LastName, c.Email), c.Body, c.IsPublic, c.CreatedAt)).ToList();
+        var earlier = 0;
+        if (comments.Count > ShownComments && !everyComment)
+        {
+            earlier = await db.TicketComments.CountAsync(c => c.TicketId == id) - ShownComments;
+            comments.RemoveRange(ShownComments, comments.Count - ShownComments);
+        }
+        comments.Reverse();
         var files = await db.TicketAttachments.Where(a => a.TicketId == id).OrderBy(a => a.Id)
             .Select(a => new RequestView.File(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size)).ToListAsync();
         var tags = await db.TicketTags.Where(t => t.TicketId == id).OrderBy(t => t.Tag).Select(t => t.Tag).ToListAsync();
@@ -81,6 +100,6 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
         var others = await db.Tickets.VisibleTo(db, user).Where(t => t.RequesterId == header.RequesterId && t.Id != id)
             .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(10)
             .Select(t => new Other(t.Id, t.Subject, t.Status, t.UpdatedAt)).ToListAsync();
-        return new AgentTicketView(header, coverage, fields, ccs, comments, files, tags, history, others);
+        return new AgentTicketView(header, coverage, fields, ccs, comments, files, tags, history, others, earlier);
     }
 }

@@ -34,9 +34,10 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
     public IReadOnlyList<string>? MacroChanges { get; private set; }
     public Guid Me => User.RequiredAccountId();
 
-    public async Task<IActionResult> OnGetAsync(long id)
+    /// <param name="all">Every comment of a long conversation, not only the newest.</param>
+    public async Task<IActionResult> OnGetAsync(long id, bool all = false)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, all))
             return NotFound();
         Input = AgentTicketInput.From(View);
         return Page();
@@ -112,10 +113,10 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         return Page();
     }
 
-    private async Task<bool> LoadAsync(long id)
+    private async Task<bool> LoadAsync(long id, bool everyComment = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        View = (await AgentTicketView.LoadAsync(db, id, User, now))!;
+        View = (await AgentTicketView.LoadAsync(db, id, User, now, everyComment))!;
         if (View is null)
             return false;
         Sla = await AgentTicketSla.LoadAsync(db, calendars, id, now);
