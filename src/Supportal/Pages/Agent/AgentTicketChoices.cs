@@ -4,7 +4,10 @@ using Supportal.Workspace;
 
 namespace Supportal.Pages.Agent;
 
-/// <summary>What the ticket screen's selects offer: groups, agents to assign (both kept in memory, see <see cref="ChoiceLists"/>), and the macros this agent may apply.</summary>
+/// <summary>
+/// What the ticket screen's selects offer: groups and agents to assign (both kept in memory, see
+/// <see cref="ChoiceLists"/>), and the macros this agent may apply.
+/// </summary>
 public sealed record AgentTicketChoices(IReadOnlyList<SelectListItem> Groups, IReadOnlyList<SelectListItem> Agents, IReadOnlyList<MacroChoice> Macros)
 {
     public static readonly AgentTicketChoices None = new([], [], []);

@@ -10,8 +10,8 @@ namespace Supportal.Pages.Agent;
 
 /// <summary>
 /// What the agent's ticket screen shows, read as projections: the header and side panel (with the contract and level
-/// the ticket is served under), the conversation (internal notes included; the newest part of a long one), the people copied, tags, the
-/// requester's other tickets (those the agent may see) and the history.
+/// the ticket is served under), the conversation (internal notes included; the newest part of a long one), the people
+/// copied, tags, the requester's other tickets (those the agent may see) and the history.
 /// </summary>
 public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketView.Coverage Served, IReadOnlyList<TicketFieldValue> Fields,
     IReadOnlyList<RequestView.Person> Ccs, IReadOnlyList<AgentTicketView.Comment> Comments, IReadOnlyList<RequestView.File> Files,
