@@ -16,6 +16,7 @@ namespace Supportal.Workspace;
 /// any save through this portal that touches one of them drops the copy once it is committed (<see cref="Watcher"/>),
 /// and a change made elsewhere (another instance of the portal, the database by hand) shows within
 /// <see cref="Lifetime"/>. Saves still check what they are given against the database, never against these lists.
+/// The customer's request page asks them only who is support staff, for the badge on replies.
 /// </summary>
 public sealed class ChoiceLists(TimeProvider clock)
 {
@@ -23,7 +24,12 @@ public sealed class ChoiceLists(TimeProvider clock)
 
     public sealed record Choice(string Value, string Name);
 
-    public sealed record Lists(IReadOnlyList<Choice> Groups, IReadOnlyList<Choice> Staff, IReadOnlyList<Choice> Levels, IReadOnlyList<Choice> Makers);
+    public sealed record Lists(IReadOnlyList<Choice> Groups, IReadOnlyList<Choice> Staff, IReadOnlyList<Choice> Levels, IReadOnlyList<Choice> Makers)
+    {
+        private readonly HashSet<string> staffIds = [.. Staff.Select(s => s.Value)];
+
+        public bool IsStaff(Guid userId) => staffIds.Contains(userId.ToString());
+    }
 
     private sealed record Kept(Lists Lists, long Generation, DateTime ReadAt);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Contracts;
 using Supportal.Pages.Agent;
+using Supportal.Pages.Tickets;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
@@ -98,7 +99,7 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         var ticket = await portal.CreateAsync(requester.Id, "A long story", "Comment 0");
         await portal.AgentAsync("page.long.agent@agent.test", "Leo", "Agent");
         var start = portal.Clock.GetUtcNow().UtcDateTime;
-        var total = AgentTicketView.ShownComments + 5;
+        var total = ConversationPart.Shown + 5;
         await portal.WithDbAsync(db =>
         {
             db.TicketComments.AddRange(Enumerable.Range(1, total - 1).Select(i =>
@@ -109,7 +110,7 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
 
         static string[] Bodies(Page page) => page.FindAll("[data-comment] [data-body]").Select(b => b.TextContent.Trim()).ToArray();
         var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
-        Bodies(page).ShouldBe(Enumerable.Range(5, AgentTicketView.ShownComments).Select(i => $"Comment {i}").ToArray());
+        Bodies(page).ShouldBe(Enumerable.Range(5, ConversationPart.Shown).Select(i => $"Comment {i}").ToArray());
         page.Find("[data-earlier-comments]")!.TextContent.ShouldContain("Earlier comments not shown: 5.");
 
         var all = await client.GetAsync(page.Find("[data-all-comments]")!.GetAttribute("href")!);
@@ -119,7 +120,7 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         portal.Clock.Advance(TimeSpan.FromMinutes(total));
         page = await SubmitAsync(client, page, "[data-submit-as='Open']", ("Input.Body", "The newest word"));
         Bodies(page).Last().ShouldBe("The newest word");
-        Bodies(page).Length.ShouldBe(AgentTicketView.ShownComments);
+        Bodies(page).Length.ShouldBe(ConversationPart.Shown);
         page.Find("[data-earlier-comments]")!.TextContent.ShouldContain("Earlier comments not shown: 6.");
     }
 

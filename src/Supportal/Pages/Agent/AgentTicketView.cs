@@ -18,12 +18,6 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
     IReadOnlyList<string> Tags, IReadOnlyList<AgentTicketView.Change> History, IReadOnlyList<AgentTicketView.Other> OtherTickets,
     int EarlierComments)
 {
-    /// <summary>
-    /// The newest comments shown unless the agent asks for all: a conversation of hundreds (a long-running request, a
-    /// noisy integration) made every visit and every reply pay for rendering all of them.
-    /// </summary>
-    public const int ShownComments = 50;
-
     public sealed record Header(long Id, string Subject, TicketKind Kind, TicketStatus Status, TicketPriority Priority, DateTime CreatedAt,
         DateTime UpdatedAt, int Version, int? GroupId, Guid? AssigneeId, Guid RequesterId, string RequesterFirst, string RequesterLast,
         string? RequesterEmail, string RequesterLanguage, string? Organization, string? Product, string? SerialNumber,
@@ -52,7 +46,7 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
 
     /// <summary>
     /// The ticket when <paramref name="user"/> may see it (<see cref="TicketAccess"/>), else null; with its newest
-    /// <see cref="ShownComments"/> comments unless <paramref name="everyComment"/>.
+    /// <see cref="ConversationPart.Shown"/> comments unless <paramref name="everyComment"/>.
     /// </summary>
     public static async Task<AgentTicketView?> LoadAsync(AppDbContext db, long id, ClaimsPrincipal user, DateTime now, bool everyComment = false)
     {
@@ -73,18 +67,9 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
         var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id).ToListAsync();
         var ccs = await db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
             .Select(c => new RequestView.Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)).ToListAsync();
-        // Newest first, one more than shown: only a longer conversation pays for counting the rest.
-        var newest = db.TicketComments.Where(c => c.TicketId == id).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        var comments = (await (everyComment ? newest : newest.Take(ShownComments + 1))
-            .Select(c => new { c.Id, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.IsPublic, c.CreatedAt }).ToListAsync())
-            .Select(c => new Comment(c.Id, Names.Display(c.FirstName, c.LastName, c.Email), c.Body, c.IsPublic, c.CreatedAt)).ToList();
-        var earlier = 0;
-        if (comments.Count > ShownComments && !everyComment)
-        {
-            earlier = await db.TicketComments.CountAsync(c => c.TicketId == id) - ShownComments;
-            comments.RemoveRange(ShownComments, comments.Count - ShownComments);
-        }
-        comments.Reverse();
+        var (read, earlier) = await ConversationPart.NewestAsync(db.TicketComments.Where(c => c.TicketId == id), everyComment,
+            c => new { c.Id, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.IsPublic, c.CreatedAt });
+        var comments = read.Select(c => new Comment(c.Id, Names.Display(c.FirstName, c.LastName, c.Email), c.Body, c.IsPublic, c.CreatedAt)).ToList();
         var files = await db.TicketAttachments.Where(a => a.TicketId == id).OrderBy(a => a.Id)
             .Select(a => new RequestView.File(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size)).ToListAsync();
         var tags = await db.TicketTags.Where(t => t.TicketId == id).OrderBy(t => t.Tag).Select(t => t.Tag).ToListAsync();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Supportal.Accounts;
 using Supportal.Data;
 using Supportal.Tickets;
+using Supportal.Workspace;
 
 namespace Supportal.Pages.Tickets;
 
@@ -19,7 +20,7 @@ namespace Supportal.Pages.Tickets;
 [Authorize(Policy = Policies.SignedIn)]
 [AcceptsAttachments]
 public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentStore store, IStringLocalizer<SharedResource> localizer,
-    IOptions<IdentityOptions> identity, AccountThrottle throttle) : PageModel
+    IOptions<IdentityOptions> identity, AccountThrottle throttle, ChoiceLists choices) : PageModel
 {
     [BindProperty] public RequestReplyInput Reply { get; set; } = new();
     [BindProperty] public RequestSolveInput Solve { get; set; } = new();
@@ -32,11 +33,8 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
     public bool CanSolve => View.Ticket.Status is not (TicketStatus.Solved or TicketStatus.Closed);
     public bool CanRemove(Guid userId) => userId == Me || View.Ticket.RequesterId == Me || TicketAccess.IsSupport(User);
 
-    /// <summary>The closed request this one follows up, and the request this duplicate was merged into, if any.</summary>
-    public long? FollowUpOf { get; private set; }
-    public long? MergedInto { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+    /// <param name="all">Every comment of a long conversation, not only the newest.</param>
+    public async Task<IActionResult> OnGetAsync(long id, bool all = false) => await LoadAsync(id, all) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReplyAsync(long id)
     {
@@ -110,14 +108,10 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
         return await db.Tickets.VisibleTo(db, User).AnyAsync(t => t.Id == id) ? RedirectToPage(new { id }) : RedirectToPage("Index");
     }
 
-    private async Task<bool> LoadAsync(long id)
+    private async Task<bool> LoadAsync(long id, bool everyComment = false)
     {
-        View = (await RequestView.LoadAsync(db, User, id))!;
-        if (View is null)
-            return false;
-        var links = await db.Tickets.Where(t => t.Id == id).Select(t => new { t.FollowUpOfId, t.MergedIntoId }).SingleAsync();
-        (FollowUpOf, MergedInto) = (links.FollowUpOfId, links.MergedIntoId);
-        return true;
+        View = (await RequestView.LoadAsync(db, choices, User, id, everyComment))!;
+        return View is not null;
     }
 
     private Task<Ticket> TicketAsync(long id) => db.Tickets.SingleAsync(t => t.Id == id);

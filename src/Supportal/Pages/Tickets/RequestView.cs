@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Supportal.Accounts;
 using Supportal.Data;
 using Supportal.Platform;
 using Supportal.Tickets;
+using Supportal.Workspace;
 
 namespace Supportal.Pages.Tickets;
 
@@ -11,12 +11,12 @@ namespace Supportal.Pages.Tickets;
 /// the public conversation and its files. Internal notes and their files are never read here.
 /// </summary>
 public sealed record RequestView(RequestView.Header Ticket, IReadOnlyList<TicketFieldValue> Fields, IReadOnlyList<RequestView.Person> Ccs,
-    IReadOnlyList<RequestView.Comment> Comments, IReadOnlyList<RequestView.File> Files)
+    IReadOnlyList<RequestView.Comment> Comments, IReadOnlyList<RequestView.File> Files, int EarlierComments)
 {
     public sealed record Header(long Id, string Subject, TicketKind Kind, TicketStatus Status, TicketPriority Priority, DateTime CreatedAt,
         Guid RequesterId, string RequesterFirst, string RequesterLast, string? RequesterEmail, string? Organization,
         string? Product, string? SerialNumber, string? ContractNumber, string? ServiceEn, string? ServicePl, BusinessImpact? Impact,
-        DateTime? OccurredAt, string? Process, string? MoreInformation)
+        DateTime? OccurredAt, string? Process, string? MoreInformation, long? FollowUpOfId, long? MergedIntoId)
     {
         public CustomerStatus CustomerStatus => Status.ForCustomer();
         public string Requester => Names.Display(RequesterFirst, RequesterLast, RequesterEmail);
@@ -44,30 +44,32 @@ public sealed record RequestView(RequestView.Header Ticket, IReadOnlyList<Ticket
 
     public IEnumerable<File> FilesOf(long commentId) => Files.Where(f => f.CommentId == commentId);
 
-    /// <summary>The request if the signed-in person may see it (the one access rule), else null.</summary>
-    public static async Task<RequestView?> LoadAsync(AppDbContext db, System.Security.Claims.ClaimsPrincipal user, long id)
+    /// <summary>
+    /// The request if the signed-in person may see it (the one access rule), else null; with the newest part of a long
+    /// conversation unless <paramref name="everyComment"/>.
+    /// </summary>
+    public static async Task<RequestView?> LoadAsync(AppDbContext db, ChoiceLists choices, System.Security.Claims.ClaimsPrincipal user, long id,
+        bool everyComment = false)
     {
         var header = await db.Tickets.AsNoTracking().VisibleTo(db, user).Where(t => t.Id == id)
             .Select(t => new Header(t.Id, t.Subject, t.Kind, t.Status, t.Priority, t.CreatedAt, t.RequesterId, t.Requester.FirstName,
                 t.Requester.LastName, t.Requester.Email, t.Organization == null ? null : t.Organization.Name,
                 t.Asset == null ? null : t.Asset.Product.Name, t.Asset == null ? null : t.Asset.SerialNumber,
                 t.Asset == null ? null : t.Asset.Contract.Number, t.Service == null ? null : t.Service.NameEn,
-                t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation))
+                t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation, t.FollowUpOfId, t.MergedIntoId))
             .FirstOrDefaultAsync();
         if (header is null)
             return null;
         var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id).ToListAsync();
         var ccs = await db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
             .Select(c => new Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)).ToListAsync();
-        var comments = await db.TicketComments.Where(c => c.TicketId == id && c.IsPublic).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new Comment(c.Id, c.AuthorId, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.CreatedAt)).ToListAsync();
+        var (comments, earlier) = await ConversationPart.NewestAsync(db.TicketComments.Where(c => c.TicketId == id && c.IsPublic), everyComment,
+            c => new Comment(c.Id, c.AuthorId, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.CreatedAt));
         var files = await PublicFiles(db, id).OrderBy(a => a.Id)
             .Select(a => new File(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size)).ToListAsync();
-        var authors = comments.Select(c => c.AuthorId).Distinct().ToList();
-        var staff = await db.UserRoles.Where(r => authors.Contains(r.UserId)
-                && db.Roles.Any(role => role.Id == r.RoleId && (role.Name == Roles.Agent || role.Name == Roles.Admin)))
-            .Select(r => r.UserId).Distinct().ToListAsync();
-        return new RequestView(header, fields, ccs, comments.Select(c => c with { ByStaff = staff.Contains(c.AuthorId) }).ToList(), files);
+        // Support staff from the kept list rather than a roles query per visit: it only decides the "Support" badge.
+        var staff = await choices.GetAsync(db);
+        return new RequestView(header, fields, ccs, comments.Select(c => c with { ByStaff = staff.IsStaff(c.AuthorId) }).ToList(), files, earlier);
     }
 
     /// <summary>A request's files customers may have: those of its public comments only.</summary>
