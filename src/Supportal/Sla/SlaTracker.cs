@@ -20,9 +20,17 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock, CalendarCach
     // The clock each ticket's targets were last computed in during this unit of work (see PreviousClockAsync).
     private readonly Dictionary<Ticket, BusinessTime> clocks = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Creates missing targets and starts, pauses, resumes, fulfils or re-targets them. Does not save.</summary>
+    /// <summary>
+    /// Creates missing targets and starts, pauses, resumes, fulfils or re-targets them, when the ticket is new or
+    /// something they depend on changed. Does not save.
+    /// </summary>
     public async Task UpdateAsync(Ticket ticket)
     {
+        // A change the targets do not depend on (a reply after the first, a note, a tag, a copied person) leaves them
+        // as they are: reading the level, policy, calendar and rows for it was four of a reply's statements. A breach
+        // falling due meanwhile is the monitor's to record, as for a ticket nobody touches.
+        if (Unaffected(db.Entry(ticket)))
+            return;
         var policy = await PolicyAsync(await ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId), ticket.Priority);
         if (policy is null)
             return;
@@ -40,6 +48,12 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock, CalendarCach
         ticket.SlaAtRiskAt = SlaClock.AtRiskSince(rows);
         clocks[ticket] = time;
     }
+
+    private static readonly string[] Inputs = [nameof(Ticket.Status), nameof(Ticket.Priority), nameof(Ticket.GroupId), nameof(Ticket.AssetId),
+        nameof(Ticket.OrganizationId), nameof(Ticket.FirstReplyAt), nameof(Ticket.SolvedAt)];
+
+    private static bool Unaffected(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Ticket> entry) =>
+        entry.State is EntityState.Unchanged or EntityState.Modified && Inputs.All(name => !entry.Property(name).IsModified);
 
     /// <summary>The service level a ticket is served at: its serving contract's (<see cref="ServingContract"/>), else Standard.</summary>
     public Task<int> ServiceLevelAsync(Ticket ticket) => ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId);

@@ -5,6 +5,7 @@ using Supportal.Data;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
+using Supportal.Tests.Workspace;
 using Supportal.Tickets;
 using Supportal.Workspace;
 
@@ -190,6 +191,43 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         normal.DueAt.ShouldBeNull();
         normal.LeftSecondsWhilePaused.ShouldBe(37 * 3600);
     }
+
+    [Fact]
+    public async Task A_note_or_a_later_reply_leaves_the_targets_alone_and_the_next_change_that_moves_them_uses_a_changed_policy()
+    {
+        // English team, around the clock: Normal is 8 h to the first reply and 40 h to resolution.
+        portal.SetClock("2026-11-17 08:00");
+        var ticket = await portal.RequestAsync("unaffected@sla.test", "en");
+        var agent = await portal.AgentAsync("unaffected.agent@sla.test");
+        portal.SetClock("2026-11-17 09:00");
+        (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Comment = "Looking.", Status = TicketStatus.Open })).Saved.ShouldBeTrue();
+        var before = await portal.TargetsAsync(ticket.Id);
+        before[SlaMetric.Resolution].DueAt.ShouldBe(SlaData.Utc("2026-11-19 00:00"));
+
+        var standard = await portal.WithDbAsync(db => db.SlaPolicies.SingleAsync(p => p.ServiceLevelId == SlaTracker.StandardServiceLevel && p.Priority == TicketPriority.Normal));
+        await SetResolutionMinutesAsync(standard.Id, 20 * 60);
+        try
+        {
+            portal.SetClock("2026-11-17 10:00");
+            (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Comment = "Asked the vendor.", CommentIsPublic = false })).Saved.ShouldBeTrue();
+            (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Comment = "Still looking.", AddTags = ["vendor"] })).Saved.ShouldBeTrue();
+            var after = await portal.TargetsAsync(ticket.Id);
+            after[SlaMetric.Resolution].DueAt.ShouldBe(before[SlaMetric.Resolution].DueAt);
+            after[SlaMetric.Resolution].TargetSeconds.ShouldBe(40 * 3600);
+
+            (await portal.ApplyAsync(ticket.Id, agent.Id, new TicketChanges { Status = TicketStatus.OnHold })).Saved.ShouldBeTrue();
+            var held = (await portal.TargetsAsync(ticket.Id))[SlaMetric.Resolution];
+            held.TargetSeconds.ShouldBe(20 * 3600);
+            held.LeftSecondsWhilePaused.ShouldBe(18 * 3600);
+        }
+        finally
+        {
+            await SetResolutionMinutesAsync(standard.Id, standard.ResolutionMinutes);
+        }
+    }
+
+    private Task SetResolutionMinutesAsync(int policyId, int minutes) => portal.WithDbAsync(db =>
+        db.SlaPolicies.Where(p => p.Id == policyId).ExecuteUpdateAsync(p => p.SetProperty(x => x.ResolutionMinutes, minutes)));
 
     [Fact]
     public async Task Solving_fulfils_the_targets_and_a_reopen_continues_with_the_time_that_was_left()
