@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Email;
@@ -104,11 +103,6 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
         if (changed.Count > 0)
             throw new InvalidOperationException($"Hours or holidays of calendar {changed.First()} changed without the calendar loaded, so its version cannot rise.");
     }
-
-    // A view's count stops at its cap and takes whichever rows come first (TicketViews.CountsAsync): an order there
-    // would only add a sort, so EF Core's warning about a limit without one is noise in the log.
-    protected override void OnConfiguring(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
