@@ -2,16 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Supportal.Pages.Tickets;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Workspace;
 
 namespace Supportal.Tests.Tickets;
 
 /// <summary>The public conversation on the request page: how comments read, who is marked as support, long ones.</summary>
 public sealed class RequestConversationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static Dictionary<string, string> Values(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
-
-    private Task<TicketStatus> StatusAsync(long id) => portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == id).Select(t => t.Status).SingleAsync());
-
     [Fact]
     public async Task Comments_are_markdown_with_raw_html_shown_as_text_and_staff_replies_are_marked()
     {
@@ -20,7 +17,7 @@ public sealed class RequestConversationTests(PortalFactory portal) : IClassFixtu
         using (var agent = await portal.SignedInAsync("agent@example.com"))
         {
             var asAgent = await agent.GetAsync($"/Tickets/{ticket.Id}");
-            await agent.SubmitAsync(asAgent.Form("form[data-reply-form]"), Values(("Reply.Body", "We are on it.")));
+            await agent.SubmitAsync(asAgent.Form("form[data-reply-form]"), new Dictionary<string, string> { ["Reply.Body"] = "We are on it." });
         }
         using var client = await portal.SignedInAsync("markdown.owner@request.test");
 
@@ -34,7 +31,7 @@ public sealed class RequestConversationTests(PortalFactory portal) : IClassFixtu
         var comments = page.FindAll("[data-comment]").ToList();
         comments[0].QuerySelector("[data-staff]").ShouldBeNull();
         comments[1].QuerySelector("[data-staff]")!.TextContent.ShouldBe("Support");
-        (await StatusAsync(ticket.Id)).ShouldBe(TicketStatus.New);
+        (await portal.TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.New);
     }
 
     [Fact]
