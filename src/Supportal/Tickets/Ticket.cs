@@ -301,6 +301,10 @@ internal sealed class TicketConfiguration :
         // "Mine": an agent's few unsolved tickets, newest activity first. Walking all unsolved tickets for them reads
         // the whole index when the agent's tickets are old; the status index beside it cannot give them in order.
         ticket.HasIndex(t => new { t.AssigneeId, t.UpdatedAt, t.Id }, "IX_Tickets_Unsolved_AssigneeId_UpdatedAt_Id").HasFilter(UnsolvedFilter);
+        // An agent's unsolved tickets in teams they are not in (VisibleParts): which teams, read from the index alone,
+        // and each such team's in order.
+        ticket.HasIndex(t => new { t.AssigneeId, t.GroupId, t.UpdatedAt, t.Id }, "IX_Tickets_Unsolved_AssigneeId_GroupId_UpdatedAt_Id")
+            .HasFilter(UnsolvedFilter);
         // "SLA at risk or breached", longest at risk first: only tickets with a target to meet are in it.
         ticket.HasIndex(t => new { t.SlaAtRiskAt, t.Id }, "IX_Tickets_SlaAtRiskAt_Id").HasFilter("\"SlaAtRiskAt\" IS NOT NULL");
         // An agent's counts of that view and of unassigned work, one group after another (VisibleParts): the indexes

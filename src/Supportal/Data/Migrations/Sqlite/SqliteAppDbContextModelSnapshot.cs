@@ -1436,6 +1436,9 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
                         .HasFilter("\"AssigneeId\" IS NULL AND \"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
 
+                    b.HasIndex(new[] { "AssigneeId", "GroupId", "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_AssigneeId_GroupId_UpdatedAt_Id")
+                        .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
+
                     b.HasIndex(new[] { "AssigneeId", "UpdatedAt", "Id" }, "IX_Tickets_Unsolved_AssigneeId_UpdatedAt_Id")
                         .HasFilter("\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')");
 
