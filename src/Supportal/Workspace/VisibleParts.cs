@@ -41,27 +41,29 @@ public static class VisibleParts
             || (searchesWords && db.Database.IsSqlite()))
             return null;
         var me = user.RequiredAccountId();
-        // With the agent's groups, those of the unsolved tickets assigned to them (index-only, from the index over
-        // assignee and group): a ticket moved to another team keeps its assignee, but rarely. Reading the agent's own
-        // tickets outside their groups as one part walked every unsolved ticket assigned to them to find none, a
-        // thousand rows for a busy agent, on every page and every count.
-        var groups = await db.GroupMembers.Where(m => m.UserId == me).Select(m => new { Group = (int?)m.GroupId, Member = true })
-            .Concat(db.Tickets.Where(t => t.AssigneeId == me && TicketStatuses.Unsolved.Contains(t.Status) && t.GroupId != null)
+        // Every ticket of a view by status is unsolved, so the agent's own tickets outside their groups are found by
+        // the groups of their unsolved tickets, read with their memberships (index-only, from the index over assignee
+        // and group), each such group a part: usually none, as a ticket moved to another team rarely keeps its
+        // assignee. As one part they walked every unsolved ticket assigned to the agent to find none, a thousand rows
+        // for a busy agent, on every page and count. The SLA view's tickets are unsolved too while targets are kept,
+        // but nothing makes that a rule, so it keeps the one part that finds any.
+        var byStatus = StatusesOf(which) is not null;
+        var memberships = db.GroupMembers.Where(m => m.UserId == me).Select(m => new { Group = (int?)m.GroupId, Member = true });
+        var groups = await (byStatus
+            ? memberships.Concat(db.Tickets.Where(t => t.AssigneeId == me && TicketStatuses.Unsolved.Contains(t.Status) && t.GroupId != null)
                 .Select(t => new { Group = t.GroupId, Member = false }).Distinct())
-            .ToListAsync();
+            : memberships).ToListAsync();
         var mine = groups.Where(g => g.Member).Select(g => g.Group).ToList();
         var parts = new List<IQueryable<Ticket>>();
         foreach (var group in mine.Append(null))
             foreach (var status in statuses)
                 parts.Add(view(status).Where(t => t.GroupId == group));
         var whole = view(null);
-        // Every ticket of a view by status is unsolved; the SLA view's are too while targets are kept, but nothing
-        // makes that a rule, so it keeps the one part that finds any.
-        if (StatusesOf(which) is null)
-            parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId != null && !mine.Contains(t.GroupId)));
-        else
+        if (byStatus)
             foreach (var group in groups.Where(g => !g.Member && !mine.Contains(g.Group)).Select(g => g.Group).Distinct())
                 parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId == group));
+        else
+            parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId != null && !mine.Contains(t.GroupId)));
         parts.Add(whole.Where(t => t.RequesterId == me && t.AssigneeId != me && t.GroupId != null && !mine.Contains(t.GroupId)));
         return parts;
     }
