@@ -60,7 +60,7 @@ public static class VisibleParts
                 parts.Add(view(status).Where(t => t.GroupId == group));
         var whole = view(null);
         if (byStatus)
-            foreach (var group in groups.Where(g => !g.Member && !mine.Contains(g.Group)).Select(g => g.Group).Distinct())
+            foreach (var group in groups.Where(g => !g.Member && !mine.Contains(g.Group)).Select(g => g.Group))
                 parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId == group));
         else
             parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId != null && !mine.Contains(t.GroupId)));
