@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
@@ -107,7 +108,7 @@ public static class TicketViews
             IQueryable<Ticket> Tickets(TicketStatus? only) => Of(db, db.Tickets.AsNoTracking(), view, me, now, only);
             var parts = await VisibleParts.SplitAsync(db, Tickets, view, sort: null, user, searchesWords: false);
             var visible = parts?.Aggregate(Queryable.Concat) ?? Tickets(null).VisibleTo(db, user);
-            counts[view] = await visible.Take(CountCap + 1).CountAsync();
+            counts[view] = await ViewOrder.First(visible, CountCap + 1).CountAsync();
         }
         return counts;
     }
@@ -174,6 +175,16 @@ public readonly record struct ViewCursor(long Key, long Id)
 /// <summary>Sort orders and keyset paging over them; every order ends on the number, so it is total.</summary>
 public static class ViewOrder
 {
+    /// <summary>
+    /// The first <paramref name="count"/> tickets, the count written into the SQL as a number. EF Core sends it as a
+    /// parameter, and PostgreSQL then prices the merge of a view's parts as if a tenth of each were read, so its one plan
+    /// for every value of a prepared statement looked far worse than a plan for the values and each page was planned
+    /// again: 2 of the 3 ms the database spent on it. With the number the shared plan is the same walk and serves all.
+    /// </summary>
+    public static IQueryable<Ticket> First(IQueryable<Ticket> tickets, int count) =>
+        tickets.Provider.CreateQuery<Ticket>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Ticket)], tickets.Expression,
+            Expression.Call(typeof(EF), nameof(EF.Constant), [typeof(int)], Expression.Constant(count))));
+
     /// <summary>Rows in display order (<paramref name="forward"/>) or reversed, optionally strictly beyond a cursor.</summary>
     public static IQueryable<Ticket> Page(IQueryable<Ticket> tickets, ViewSort sort, bool forward, ViewCursor? cursor)
     {

@@ -75,5 +75,5 @@ public static class VisibleParts
     public static IQueryable<Ticket> Ordered(IReadOnlyList<IQueryable<Ticket>> parts, ViewSort sort, bool forward, ViewCursor? cursor, int take) =>
         parts.Count == 1
             ? ViewOrder.Page(parts[0], sort, forward, cursor)
-            : ViewOrder.Page(parts.Select(p => ViewOrder.Page(p, sort, forward, cursor).Take(take)).Aggregate(Queryable.Concat), sort, forward, cursor: null);
+            : ViewOrder.Page(parts.Select(p => ViewOrder.First(ViewOrder.Page(p, sort, forward, cursor), take)).Aggregate(Queryable.Concat), sort, forward, cursor: null);
 }

@@ -128,6 +128,40 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
         plan.ShouldContain("IX_Tickets_Unsolved_AssigneeId_GroupId_UpdatedAt_Id");
     }
 
+    /// <summary>
+    /// A views page is a statement PostgreSQL prepares and then plans once for every agent and page: its page size is a
+    /// number in the SQL. As a parameter it made the shared plan look worse than one made for the values, so each page
+    /// was planned again (docs/performance.md, ninth round).
+    /// </summary>
+    [Fact]
+    public async Task A_views_page_is_planned_once_for_all_its_pages()
+    {
+        if (!Postgres)
+            return;
+        var agent = await portal.CreateUserAsync($"planned-{Guid.NewGuid():N}@example.com", role: Roles.Agent);
+        await portal.JoinGroupsAsync(agent.Id, 1, 2);
+        var prepared = await portal.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            // Other tests' statements on this pooled connection are not this page's.
+            ((Npgsql.NpgsqlConnection)db.Database.GetDbConnection()).UnprepareAll();
+            // The client prepares a statement on its fifth run; the server plans it for all values from its sixth.
+            for (var i = 0; i < 12; i++)
+                await ViewsRow.PageAsync(db, (await AllOpenPartsAsync(db, agent.Id, searchesWords: false))!, ViewSort.Updated,
+                    after: null, before: null, pageSize: 25, DateTime.UtcNow);
+            return await db.Database.SqlQueryRaw<PreparedStatement>("""
+                SELECT statement AS "Sql", generic_plans AS "GenericPlans" FROM pg_prepared_statements
+                WHERE statement LIKE 'SELECT%"TicketSlas"%'
+                """).ToListAsync();
+        });
+
+        var page = prepared.ShouldHaveSingleItem();
+        page.Sql.ShouldNotContain("LIMIT $");
+        page.GenericPlans.ShouldBeGreaterThan(0);
+    }
+
+    private sealed record PreparedStatement(string Sql, long GenericPlans);
+
     private static Task<List<IQueryable<Ticket>>?> AllOpenPartsAsync(AppDbContext db, Guid agent, bool searchesWords) =>
         VisibleParts.SplitAsync(db, only => TicketViews.Of(db, db.Tickets, TicketView.AllOpen, agent, DateTime.UtcNow, only), TicketView.AllOpen,
             ViewSort.Updated, Agent(agent), searchesWords);

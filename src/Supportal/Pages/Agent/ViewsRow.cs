@@ -19,7 +19,7 @@ public sealed record ViewsRow(long Id, string Subject, string Requester, string?
     /// </summary>
     public static async Task<List<ViewsRow>> ReadAsync(AppDbContext db, IQueryable<Ticket> ordered, int take, DateTime now)
     {
-        var found = await ordered.Take(take)
+        var found = await ViewOrder.First(ordered, take)
             .Select(t => new Found(t.Id, t.Subject, t.Requester.FirstName + " " + t.Requester.LastName,
                 t.Organization == null ? null : t.Organization.Name, t.Status, t.Priority,
                 t.Group == null ? null : t.Group.Name, t.Assignee == null ? null : t.Assignee.FirstName + " " + t.Assignee.LastName,
