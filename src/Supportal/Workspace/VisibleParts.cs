@@ -54,14 +54,17 @@ public static class VisibleParts
                 .Select(t => new { Group = t.GroupId, Member = false }).Distinct())
             : memberships).ToListAsync();
         var mine = groups.Where(g => g.Member).Select(g => g.Group).ToList();
+        // Each part names its group and status as values in the SQL, not parameters (as does ViewOrder.First the page
+        // size): PostgreSQL plans a prepared page once for all values, and not knowing the team it read the status
+        // index with the team as a filter, skipping the other teams' newer tickets (7 ms for a small team, not 1).
         var parts = new List<IQueryable<Ticket>>();
         foreach (var group in mine.Append(null))
             foreach (var status in statuses)
-                parts.Add(view(status).Where(t => t.GroupId == group));
+                parts.Add(view(status).Where(t => t.GroupId == EF.Constant(group)));
         var whole = view(null);
         if (byStatus)
             foreach (var group in groups.Where(g => !g.Member && !mine.Contains(g.Group)).Select(g => g.Group))
-                parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId == group));
+                parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId == EF.Constant(group)));
         else
             parts.Add(whole.Where(t => t.AssigneeId == me && t.GroupId != null && !mine.Contains(t.GroupId)));
         parts.Add(whole.Where(t => t.RequesterId == me && t.AssigneeId != me && t.GroupId != null && !mine.Contains(t.GroupId)));
