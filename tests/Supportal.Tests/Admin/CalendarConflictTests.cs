@@ -76,6 +76,24 @@ public sealed class CalendarConflictTests(CalendarRacePortal portal) : IClassFix
     }
 
     [Fact]
+    public async Task A_calendar_form_with_a_garbled_version_is_refused_with_the_input_kept_and_can_then_be_saved()
+    {
+        using var client = await portal.AdminAsync();
+        var list = await client.GetAsync("/Admin/Calendars");
+        var page = await client.SubmitAsync(list.Form("form[data-add-calendar]"), Values(("Input.Name", "Tampered desk"), ("Input.TimeZone", "UTC")));
+        var id = await portal.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Name == "Tampered desk").Select(c => c.Id).SingleAsync());
+        var before = await MondayAsync(id);
+
+        var refused = await client.SubmitAsync(page.Form("form[data-calendar-details]"), Values(("Input.Version", "x1"), ("Input.Hours[0]", "06:00-14:00")));
+
+        refused.Find("[data-errors]")!.TextContent.Trim().ShouldBe(Refused);
+        refused.Find("input[name='Input.Hours[0]']")!.GetAttribute("value").ShouldBe("06:00-14:00");
+        (await MondayAsync(id)).ShouldBe(before);
+        await client.SubmitAsync(refused.Form("form[data-calendar-details]"));
+        (await MondayAsync(id)).ShouldBe("06:00-14:00");
+    }
+
+    [Fact]
     public async Task A_holiday_added_or_removed_while_the_calendar_is_being_saved_elsewhere_is_refused_and_changes_nothing()
     {
         using var client = await portal.AdminAsync();

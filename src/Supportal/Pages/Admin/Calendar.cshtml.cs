@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -30,6 +31,10 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
         var calendar = await db.BusinessCalendars.Include(c => c.Hours).FirstOrDefaultAsync(c => c.Id == id);
         if (calendar is null)
             return NotFound();
+        // A version that is not a number (a tampered form) is refused as a stale one is.
+        var garbled = ModelState.GetFieldValidationState("Input.Version") == ModelValidationState.Invalid;
+        if (garbled)
+            ModelState.AddModelError("", localizer["Calendars.ChangedMeanwhile"]);
         var name = input.Name?.Trim() ?? "";
         var zone = input.ZoneId();
         if (ModelState.IsValid && zone is null)
@@ -38,7 +43,7 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
             ModelState.AddModelError("Input.Name", localizer["Calendars.Duplicate", name]);
         var hours = ParseHours(input);
         if (!ModelState.IsValid)
-            return await RedisplayAsync(id, () => Input = input);
+            return await RedisplayAsync(id, garbled ? () => KeepOverCurrent(input) : () => Input = input);
 
         audit.Record(db, User, $"calendar {id} changed: {name} ({zone}{(input.AroundTheClock ? ", 24/7" : "")}); "
             + string.Join("; ", hours.Select(d => $"{d.Key}: {WeeklyHours.Format(d.Value)}")));
@@ -48,13 +53,7 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
         // Checked against the version the admin saw, not the one just read.
         db.Entry(calendar).Property(c => c.Version).OriginalValue = input.Version;
         if (!await TrySaveAsync())
-            return await RedisplayAsync(id, () =>
-            {
-                // The typed details over the calendar's current version, so saving them again is a deliberate choice;
-                // the hidden field would otherwise show the posted (stale) version and refuse every later save.
-                (input.Version, Input) = (Input.Version, input);
-                ModelState.Remove("Input.Version");
-            });
+            return await RedisplayAsync(id, () => KeepOverCurrent(input));
         TempData["StatusMessage"] = localizer["Calendars.Saved", name].Value;
         return RedirectToPage(new { id });
     }
@@ -92,6 +91,16 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
             ModelState.AddModelError("", localizer["Calendars.ChangedMeanwhile"]);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The typed details over the calendar's current version, so saving them again is a deliberate choice; the hidden
+    /// field would otherwise show the posted (stale or garbled) version and refuse every later save.
+    /// </summary>
+    private void KeepOverCurrent(CalendarInput input)
+    {
+        (input.Version, Input) = (Input.Version, input);
+        ModelState.Remove("Input.Version");
     }
 
     private async Task<IActionResult> RedisplayAsync(int id, Action keepTyped)
