@@ -16,10 +16,24 @@ public static partial class TicketSearch
     /// <summary>More words narrow a search no further in practice and each costs an index lookup.</summary>
     public const int MaxWords = 8;
 
-    public static IQueryable<Ticket> Matching(AppDbContext db, IQueryable<Ticket> tickets, string query)
+    /// <summary>
+    /// The most unsolved tickets holding a search's words that <see cref="FewUnsolvedAsync"/> hands back to be checked
+    /// one by one: at a million tickets each costs about 8 µs to look up and test, so 2,000 cost what walking a queue
+    /// that holds the word often does (about 15 ms), and fewer are never worse than the walk.
+    /// </summary>
+    public const int FewTickets = 2000;
+
+    /// <summary>
+    /// The tickets matching a search: by number, by <paramref name="found"/> (what <see cref="FewUnsolvedAsync"/>
+    /// returned, when the tickets searched are unsolved) or by the words themselves.
+    /// </summary>
+    public static IQueryable<Ticket> Matching(AppDbContext db, IQueryable<Ticket> tickets, string query, long[]? found = null)
     {
         if (NumberIn(query) is { } number)
             return tickets.Where(t => t.Id == number);
+        // One array parameter, not a parameter per number: the SQL stays the same for any count.
+        if (found is not null)
+            return tickets.Where(t => EF.Parameter(found).Contains(t.Id));
         var words = Words(query);
         if (words.Count == 0)
             return tickets.Where(t => false);
@@ -30,6 +44,30 @@ public static partial class TicketSearch
         }
         return tickets;
     }
+
+    /// <summary>
+    /// On PostgreSQL, the unsolved tickets holding every word of a word search when there are at most
+    /// <paramref name="few"/>, read from the index over unsolved tickets' vectors (migration UnsolvedSearchVectors);
+    /// null when there are more, for a number, or on SQLite. Walking an agent's queue in order and testing each vector
+    /// finds a page quickly where the word is common in it, but reads the whole queue where it is rare: 100 ms for a
+    /// team of 15,000 open tickets searching "firewall", which 1,526 unsolved tickets hold (1 ms to read here, 15 ms to
+    /// check). When the word's unsolved tickets are many, the walk finds it often and stays short.
+    /// </summary>
+    public static async Task<long[]?> FewUnsolvedAsync(AppDbContext db, string query, int few = FewTickets)
+    {
+        var words = Words(query);
+        if (!db.Database.IsNpgsql() || NumberIn(query) is not null || words.Count == 0)
+            return null;
+        var all = string.Join(" & ", words.Select(w => PrefixOf(db, w)));
+        var found = await db.Database.SqlQueryRaw<long>(PostgresUnsolvedQuery, all, few + 1).ToArrayAsync();
+        return found.Length <= few ? found : null;
+    }
+
+    /// <summary>Up to {1} unsolved tickets matching the query {0}, from the partial index over their vectors.</summary>
+    public const string PostgresUnsolvedQuery = """
+        SELECT "TicketId" AS "Value" FROM "TicketSearchVectors"
+        WHERE "Unsolved" AND "Vector" @@ to_tsquery('simple'::regconfig, {0}) LIMIT {1}
+        """;
 
     /// <summary>The ticket number a query asks for ("#10001" or "10001"), or null when it searches words.</summary>
     public static long? NumberIn(string query) =>
@@ -54,8 +92,8 @@ public static partial class TicketSearch
     /// </summary>
     public const string PostgresRebuild = """
         TRUNCATE "TicketSearchVectors";
-        INSERT INTO "TicketSearchVectors" ("TicketId", "Vector")
-        SELECT t."Id", supportal_search_words(t."Subject") || coalesce(c.words, ''::tsvector)
+        INSERT INTO "TicketSearchVectors" ("TicketId", "Vector", "Unsolved")
+        SELECT t."Id", supportal_search_words(t."Subject") || coalesce(c.words, ''::tsvector), t."Status" IN ('New', 'Open', 'Pending', 'OnHold')
         FROM "Tickets" t LEFT JOIN (
             SELECT c."TicketId", array_to_tsvector(array_agg(DISTINCT w)) AS words
             FROM "TicketComments" c, unnest(tsvector_to_array(supportal_search_words(c."Body"))) w

@@ -87,6 +87,9 @@ public static class TicketViews
         }
     }
 
+    /// <summary>Whether the view holds unsolved tickets only by its rule (the SLA view's are, but by practice).</summary>
+    public static bool HoldsUnsolvedOnly(TicketView view) => view is not (TicketView.RecentlySolved or TicketView.SlaAtRisk);
+
     /// <summary>The order a view opens in: the SLA view by time at risk, the others by last activity.</summary>
     public static ViewSort DefaultSort(TicketView view) => view == TicketView.SlaAtRisk ? ViewSort.AtRisk : ViewSort.Updated;
 

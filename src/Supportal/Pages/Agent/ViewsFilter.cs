@@ -94,7 +94,7 @@ public sealed class ViewsFilter
         return route;
     }
 
-    public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone, DateTime now)
+    public IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, TimeZoneInfo zone, DateTime now, long[]? found = null)
     {
         if (Status is { } status)
             tickets = tickets.Where(t => t.Status == status);
@@ -125,7 +125,7 @@ public sealed class ViewsFilter
             tickets = tickets.Where(t => t.UpdatedAt >= updatedFrom);
         if (Start(UpdatedTo?.AddDays(1), zone) is { } updatedBefore)
             tickets = tickets.Where(t => t.UpdatedAt < updatedBefore);
-        return Q is null ? tickets : TicketSearch.Matching(db, tickets, Q);
+        return Q is null ? tickets : TicketSearch.Matching(db, tickets, Q, found);
     }
 
     /// <summary>When the day begins in the zone (an hour later where the clocks skip midnight).</summary>
