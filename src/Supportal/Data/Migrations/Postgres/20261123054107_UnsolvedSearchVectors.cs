@@ -9,7 +9,7 @@ namespace Supportal.Data.Migrations.Postgres
     /// vectors have a GIN index of their own. Every agent view but the SLA view and "Recently solved" holds unsolved
     /// tickets only, so a search there first reads a word's unsolved tickets from that small index (Workspace
     /// TicketSearch.FewUnsolvedAsync): at a million tickets a common word has a few thousand unsolved ones (1,526 of
-    /// 46,545 for "firewall"), read in under a millisecond, where walking the queue of a team whose tickets lack the
+    /// 46,545 for "firewall"), read in 1.5 ms, where walking the queue of a team whose tickets lack the
     /// word read every one of them. The statuses named here are TicketStatuses.Unsolved as stored.
     /// </summary>
     public partial class UnsolvedSearchVectors : Migration
