@@ -50,5 +50,21 @@ public sealed class BenchSmokeTests : IAsyncLifetime
         }
         File.Exists(Path.Combine(results, "latest.json")).ShouldBeTrue();
         File.ReadAllText(Path.Combine(results, "latest.md")).ShouldContain("| Agent: public reply |");
+        if (TestDatabase.Provider == Supportal.Data.DatabaseProvider.Postgres)
+            (await UnsolvedVectorsAsync()).ShouldBe((Unsolved: true, Wrong: 0L));
+    }
+
+    /// <summary>Whether the generator's vectors (built in one pass after the load) mark some tickets unsolved, and how many wrongly.</summary>
+    private async Task<(bool Unsolved, long Wrong)> UnsolvedVectorsAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(portal.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT bool_or(v."Unsolved"), count(*) FILTER (WHERE v."Unsolved" <> (t."Status" IN ('New', 'Open', 'Pending', 'OnHold')))
+            FROM "TicketSearchVectors" v JOIN "Tickets" t ON t."Id" = v."TicketId"
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetBoolean(0), reader.GetInt64(1));
     }
 }
