@@ -166,12 +166,12 @@ public static partial class LoadCommand
         CancellationToken cancel)
     {
         // "create" needs customers entitled today to a Bench Networks asset, which the busiest requesters may lack:
-        // half the pool comes from the busiest of those who have one.
+        // half the pool (the one customer of a pool of one) comes from the busiest of those who have one.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var networks = db.Contracts.Where(Supportal.Contracts.Contract.ActiveOn(today))
             .Where(c => db.Assets.Any(a => a.ContractId == c.Id && a.Product.ManufacturerId == Generator.NetworksId)).Select(c => c.Id);
         var reporters = db.ContractRegistrations.Where(r => networks.Contains(r.ContractId)).Select(r => r.UserId);
-        var ids = (await BusiestAsync(db.Tickets.Where(t => reporters.Contains(t.RequesterId)), pool * 2, cancel)).Take(pool / 2)
+        var ids = (await BusiestAsync(db.Tickets.Where(t => reporters.Contains(t.RequesterId)), pool * 2, cancel)).Take((pool + 1) / 2)
             .Concat(await BusiestAsync(db.Tickets, pool * 4, cancel)).Distinct().ToList();
         var emails = await db.Users.Where(u => ids.Contains(u.Id) && u.Email!.StartsWith("customer"))
             .ToDictionaryAsync(u => u.Id, u => u.Email!, cancel);
