@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Supportal.Data;
 using Supportal.Tests.Infrastructure;
 using static Supportal.Tests.Admin.WorkspaceAdminData;
 
@@ -35,11 +33,7 @@ public sealed class CalendarRacePortal : PortalFactory
 {
     public CalendarSaveRace Race { get; } = new();
 
-    public CalendarRacePortal() => TestServices = services =>
-    {
-        services.ConfigureDbContext<SqliteAppDbContext>((_, options) => options.AddInterceptors(Race));
-        services.ConfigureDbContext<PostgresAppDbContext>((_, options) => options.AddInterceptors(Race));
-    };
+    public CalendarRacePortal() => Intercept(Race);
 }
 
 /// <summary>Two admins changing one calendar: the later save never silently undoes the earlier one.</summary>

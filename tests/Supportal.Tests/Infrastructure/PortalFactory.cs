@@ -5,6 +5,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Service overrides for failure injection or settings that have no configuration key.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
+
+    /// <summary>Failure injection or inspection: adds interceptors to the portal's database context, whichever provider runs.</summary>
+    protected void Intercept(params IInterceptor[] interceptors) => TestServices = services =>
+    {
+        services.ConfigureDbContext<SqliteAppDbContext>((_, options) => options.AddInterceptors(interceptors));
+        services.ConfigureDbContext<PostgresAppDbContext>((_, options) => options.AddInterceptors(interceptors));
+    };
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
 

@@ -41,11 +41,7 @@ public sealed class QueryLogPortal : PortalFactory
     {
         // The tests change tickets themselves; the background breach round must not race them.
         Settings["Sla:PollSeconds"] = "3600";
-        TestServices = services =>
-        {
-            services.ConfigureDbContext<SqliteAppDbContext>((_, options) => options.AddInterceptors(Queries));
-            services.ConfigureDbContext<PostgresAppDbContext>((_, options) => options.AddInterceptors(Queries));
-        };
+        Intercept(Queries);
     }
 }
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Supportal.Data;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
 using Supportal.Workspace;
@@ -34,14 +32,7 @@ public sealed class SavepointPortal : PortalFactory
 {
     public SavepointCounter Savepoints { get; } = new();
 
-    public SavepointPortal()
-    {
-        TestServices = services =>
-        {
-            services.ConfigureDbContext<SqliteAppDbContext>((_, options) => options.AddInterceptors(Savepoints));
-            services.ConfigureDbContext<PostgresAppDbContext>((_, options) => options.AddInterceptors(Savepoints));
-        };
-    }
+    public SavepointPortal() => Intercept(Savepoints);
 }
 
 /// <summary>A reply and a new request are each one transaction of plain statements, with no savepoint around the save.</summary>

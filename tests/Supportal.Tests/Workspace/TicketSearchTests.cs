@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Supportal.Data;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tickets;
@@ -250,11 +249,7 @@ public sealed class EveryQueryPortal : PortalFactory
 {
     public EveryQuery Queries { get; } = new();
 
-    public EveryQueryPortal() => TestServices = services =>
-    {
-        services.ConfigureDbContext<SqliteAppDbContext>((_, options) => options.AddInterceptors(Queries));
-        services.ConfigureDbContext<PostgresAppDbContext>((_, options) => options.AddInterceptors(Queries));
-    };
+    public EveryQueryPortal() => Intercept(Queries);
 }
 
 /// <summary>Which way the views page answers a word search on PostgreSQL.</summary>
