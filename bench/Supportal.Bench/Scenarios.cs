@@ -53,6 +53,8 @@ public static partial class Scenarios
         new("sla", "Agent: SLA at risk or breached", true, (w, c) => GetAsync(w, "/Agent?view=SlaAtRisk", c)),
         new("search-word", $"Agent: search \"{SearchWord}\"", true, (w, c) => GetAsync(w, $"/Agent?view=AllOpen&q={SearchWord}", c)),
         new("search-number", "Agent: search a ticket number", true, (w, c) => GetAsync(w, $"/Agent?view=AllOpen&q=%23{searchNumber}", c)),
+        // The page a reply reads before it posts, alone: a reply's rate counts both, its latency the post only.
+        new("agent-ticket", "Agent: ticket page", true, (w, c) => GetAsync(w, $"/Agent/Tickets/{w.NextReplyTicket()}", c)),
         new("reply", "Agent: public reply", true, ReplyAsync),
     ];
 
