@@ -23,8 +23,8 @@ public sealed partial class HtmlForm
     /// <summary>The first form that contains <paramref name="marker"/> (an attribute of its tag, a field's name…).</summary>
     public static HtmlForm? Find(string html, string marker)
     {
-        // From the marker outwards rather than every form in turn: an agent's ticket page holds a dozen forms in some
-        // 50 kB, and matching them all cost the load generator more CPU than the post it then measured.
+        // From the marker outwards rather than every form in turn: an agent's ticket page is some 50 kB, and the load
+        // generator reading all of it for every reply took CPU from the portal it shares the cores with.
         for (var at = html.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = html.IndexOf(marker, at + 1, StringComparison.Ordinal))
         {
             var start = html.LastIndexOf("<form", at, StringComparison.OrdinalIgnoreCase);
