@@ -59,24 +59,56 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     /// Every saved change to a ticket raises its version (see <see cref="Ticket.Version"/>), and every saved change to a
     /// calendar, its hours or its holidays raises the calendar's (see <see cref="Sla.BusinessCalendar.Version"/>).
     /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RaiseTicketVersions();
-        RaiseCalendarVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            PrepareSave();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RaiseTicketVersions();
-        RaiseCalendarVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            PrepareSave();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
+    /// <summary>
+    /// Finds the changes once for the whole save, raises the versions, and leaves detection off until the save ends
+    /// (the callers turn it back on): each look at the entries (four here, one per save interceptor) and the save itself
+    /// scanned every tracked entity again, a tenth of the portal's work in a new request.
+    /// </summary>
+    private void PrepareSave()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+            ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        RaiseTicketVersions();
+        RaiseCalendarVersions();
+    }
+
+    // Through the entry, which records the change at once: nothing detects it later.
     private void RaiseTicketVersions()
     {
         foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified))
-            entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(Ticket.Version)) + 1;
+        {
+            var version = entry.Property(t => t.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
     }
 
     /// <summary>
@@ -97,7 +129,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
             var id = calendar.Property(c => c.Id).CurrentValue;
             // A new calendar starts at its first version; a deleted one has nothing left to cache.
             if (calendar.State == EntityState.Modified || (calendar.State == EntityState.Unchanged && changed.Contains(id)))
-                calendar.Entity.Version = calendar.Property(c => c.Version).OriginalValue + 1;
+                calendar.Property(c => c.Version).CurrentValue = calendar.Property(c => c.Version).OriginalValue + 1;
             changed.Remove(id);
         }
         if (changed.Count > 0)
