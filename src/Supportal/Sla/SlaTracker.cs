@@ -17,6 +17,10 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock, CalendarCach
 
     private readonly Dictionary<int, BusinessTime> calendars = [];
 
+    // The level of each asset and organization asked for in this unit of work: a new request reads it for its routing
+    // and again for its targets.
+    private readonly Dictionary<(int? Asset, int? Organization), int> levels = [];
+
     // The clock each ticket's targets were last computed in during this unit of work (see PreviousClockAsync).
     private readonly Dictionary<Ticket, BusinessTime> clocks = new(ReferenceEqualityComparer.Instance);
 
@@ -58,8 +62,12 @@ public sealed class SlaTracker(AppDbContext db, TimeProvider clock, CalendarCach
     /// <summary>The service level a ticket is served at: its serving contract's (<see cref="ServingContract"/>), else Standard.</summary>
     public Task<int> ServiceLevelAsync(Ticket ticket) => ServiceLevelAsync(ticket.AssetId, ticket.OrganizationId);
 
-    private Task<int> ServiceLevelAsync(int? assetId, int? organizationId) =>
-        ServingContract.LevelAsync(db, clock.GetUtcNow().UtcDateTime, assetId, organizationId);
+    private async Task<int> ServiceLevelAsync(int? assetId, int? organizationId)
+    {
+        if (!levels.TryGetValue((assetId, organizationId), out var level))
+            levels[(assetId, organizationId)] = level = await ServingContract.LevelAsync(db, clock.GetUtcNow().UtcDateTime, assetId, organizationId);
+        return level;
+    }
 
     private Task<SlaPolicy?> PolicyAsync(int level, TicketPriority priority) =>
         // A service level without its own targets is held to the standard ones rather than to none.

@@ -358,3 +358,21 @@ public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
         after[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2026-11-24 08:00"));
     }
 }
+
+/// <summary>How many statements the tracker sends for a new request.</summary>
+public sealed class SlaTrackerStatementTests(EveryQueryPortal portal) : IClassFixture<EveryQueryPortal>
+{
+    [Fact]
+    public async Task A_new_request_reads_its_service_level_once_for_its_routing_and_its_targets()
+    {
+        var requester = await portal.CreateUserAsync("sla.statements@sla.test");
+
+        portal.Queries.Sent.Clear();
+        var ticket = await portal.CreateAsync(requester.Id, "Level read once");
+
+        // The level's statement, as either database quotes it.
+        portal.Queries.Sent.Count(q => q.Replace("\"", "").StartsWith("SELECT c.ServiceLevelId\nFROM Contracts", StringComparison.Ordinal))
+            .ShouldBe(1);
+        (await portal.TargetsAsync(ticket.Id)).Count.ShouldBe(2);
+    }
+}
