@@ -148,7 +148,7 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
             ((Npgsql.NpgsqlConnection)db.Database.GetDbConnection()).UnprepareAll();
             // The client prepares a statement on its fifth run; the server plans it for all values from its sixth.
             for (var i = 0; i < 12; i++)
-                await ViewsRow.PageAsync(db, (await AllOpenPartsAsync(db, agent.Id, searchesWords: false))!, ViewSort.Updated,
+                await ViewsRow.PageAsync(db, Agent(agent.Id), TicketView.AllOpen, ViewSort.Updated, new ViewsFilter(),
                     after: null, before: null, pageSize: 25, DateTime.UtcNow);
             return await db.Database.SqlQueryRaw<PreparedStatement>("""
                 SELECT statement AS "Sql", generic_plans AS "GenericPlans" FROM pg_prepared_statements

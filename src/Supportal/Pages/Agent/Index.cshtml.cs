@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Supportal.Accounts;
 using Supportal.Data;
-using Supportal.Platform;
-using Supportal.Tickets;
 using Supportal.Workspace;
 
 namespace Supportal.Pages.Agent;
@@ -117,12 +114,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, TicketWorkfl
         var (user, now) = (User, Now);
         Counts = await counts.GetAsync(me, own => TicketViews.CountsAsync(own, user, now));
 
-        // A word's few unsolved tickets are checked as one query; otherwise the view is walked in parts.
-        var found = Filter.SearchesWords && TicketViews.HoldsUnsolvedOnly(View) ? await TicketSearch.FewUnsolvedAsync(db, Filter.Q!) : null;
-        IQueryable<Ticket> Matching(TicketStatus? only) =>
-            Filter.Apply(db, TicketViews.Of(db, db.Tickets.AsNoTracking(), View, me, Now, only), LocalTime.ZoneOf(User), Now, found);
-        var parts = (found is null ? await VisibleParts.SplitAsync(db, Matching, View, Sort, User, Filter.SearchesWords) : null)
-            ?? [Matching(null).VisibleTo(db, User)];
-        (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, parts, Sort, after, before, PageSize, Now);
+        (Rows, NextAfter, PreviousBefore) = await ViewsRow.PageAsync(db, User, View, Sort, Filter, after, before, PageSize, Now);
     }
 }

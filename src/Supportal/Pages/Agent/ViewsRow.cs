@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Supportal.Accounts;
 using Supportal.Data;
+using Supportal.Platform;
 using Supportal.Tickets;
 using Supportal.Workspace;
 
@@ -34,13 +37,20 @@ public sealed record ViewsRow(long Id, string Subject, string Requester, string?
     }
 
     /// <summary>
-    /// One keyset page of the tickets in <paramref name="parts"/> (see <see cref="VisibleParts"/>): after the last row
-    /// shown (or before the first, when going back) in (sort key, number) order, with the cursors of the pages beside
-    /// it (null where there is none).
+    /// One keyset page of a view with its filters, of what <paramref name="user"/> sees: after the last row shown (or
+    /// before the first, when going back) in (sort key, number) order, with the cursors of the pages beside it (null
+    /// where there is none). A word's few unsolved tickets are checked as one query; otherwise the view is read in the
+    /// parts of <see cref="VisibleParts"/>.
     /// </summary>
-    public static async Task<(List<ViewsRow> Rows, string? NextAfter, string? PreviousBefore)> PageAsync(AppDbContext db,
-        IReadOnlyList<IQueryable<Ticket>> parts, ViewSort sort, string? after, string? before, int pageSize, DateTime now)
+    public static async Task<(List<ViewsRow> Rows, string? NextAfter, string? PreviousBefore)> PageAsync(AppDbContext db, ClaimsPrincipal user,
+        TicketView view, ViewSort sort, ViewsFilter filter, string? after, string? before, int pageSize, DateTime now)
     {
+        var me = user.RequiredAccountId();
+        var found = filter.SearchesWords && TicketViews.HoldsUnsolvedOnly(view) ? await TicketSearch.FewUnsolvedAsync(db, filter.Q!) : null;
+        IQueryable<Ticket> Matching(TicketStatus? only) =>
+            filter.Apply(db, TicketViews.Of(db, db.Tickets.AsNoTracking(), view, me, now, only), LocalTime.ZoneOf(user), now, found);
+        var parts = (found is null ? await VisibleParts.SplitAsync(db, Matching, view, sort, user, filter.SearchesWords) : null)
+            ?? [Matching(null).VisibleTo(db, user)];
         var backwards = before is not null && after is null;
         var cursor = ViewCursor.Parse(backwards ? before : after);
         var rows = await ReadAsync(db, VisibleParts.Ordered(parts, sort, forward: !backwards, cursor, pageSize + 1), pageSize + 1, now);
