@@ -9,7 +9,7 @@ public sealed record EntitledAsset(
     int AssetId, string? SerialNumber, string? Name, string? Location,
     int ProductId, string ProductName, string ProductCode,
     int ManufacturerId, string ManufacturerName,
-    int ContractId, string ContractNumber, DateOnly ContractEndsOn);
+    int ContractId, string ContractNumber, DateOnly ContractEndsOn, int OrganizationId);
 
 /// <summary>
 /// The entitlement rule in one place: assets of contracts the person registered that cover today (CON-7).
@@ -32,7 +32,7 @@ public sealed class EntitledAssets(AppDbContext db, TimeProvider clock)
                 asset.Id, asset.SerialNumber, asset.Name, asset.Location,
                 asset.ProductId, asset.Product.Name, asset.Product.Code,
                 asset.Product.ManufacturerId, asset.Product.Manufacturer.Name,
-                asset.ContractId, asset.Contract.Number, asset.Contract.EndsOn));
+                asset.ContractId, asset.Contract.Number, asset.Contract.EndsOn, asset.Contract.OrganizationId));
     }
 
     /// <summary>The manufacturer's current questions, in their order, with the options of choice fields.</summary>

@@ -42,7 +42,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
     {
         var now = Now;
         var organizationId = draft.Asset is { } asset
-            ? await db.Contracts.Where(c => c.Id == asset.ContractId).Select(c => (int?)c.OrganizationId).FirstAsync()
+            ? asset.OrganizationId
             : await db.OrganizationMembers.Where(m => m.UserId == requester.Id).OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
                 .Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync();
         var ticket = new Ticket

@@ -128,7 +128,9 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         ticket.Kind.ShouldBe(TicketKind.Support);
         ticket.RequesterId.ShouldBe(userId);
         ticket.AssetId.ShouldBe(assetId);
-        ticket.OrganizationId.ShouldNotBeNull();
+        // The organization holding the asset's contract: the person belongs to none.
+        ticket.OrganizationId.ShouldBe(await portal.WithDbAsync(db =>
+            db.Assets.Where(a => a.Id == assetId).Select(a => (int?)a.Contract.OrganizationId).SingleAsync()));
         ticket.Fields.OrderBy(f => f.Order).Select(f => $"{f.LabelEn}={f.ValueEn}").ToArray().ShouldBe(new[] { "Serial number=SNT200F-0001", "Firmware version=7.4.2" });
     }
 
