@@ -72,6 +72,16 @@ public sealed class AgentTicketInput
         Comment = Body?.Trim() ?? "", CommentIsPublic = !IsNote,
     };
 
+    /// <summary>The workflow's refusals beside the fields they are about (a comment's beside the composer).</summary>
+    public static void Refuse(ModelStateDictionary modelState, IReadOnlyDictionary<string, string> errors, IStringLocalizer localizer)
+    {
+        foreach (var (field, key) in errors)
+            modelState.AddModelError(field switch { "" => "", "Comment" => "Input.Body", _ => $"Input.{field}" }, localizer[key]);
+    }
+
+    /// <summary>What a successful save says: a reply sent, a note added, or the fields saved.</summary>
+    public string SavedMessageKey => string.IsNullOrWhiteSpace(Body) ? "AgentTicket.Saved" : IsNote ? "AgentTicket.NoteAdded" : "AgentTicket.ReplySent";
+
     /// <summary>Rendered HTML as text, for the preview the script asks for.</summary>
     public static string Html(IHtmlContent content)
     {

@@ -35,13 +35,7 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
     public Guid Me => User.RequiredAccountId();
 
     /// <param name="all">Every comment of a long conversation, not only the newest.</param>
-    public async Task<IActionResult> OnGetAsync(long id, bool all = false)
-    {
-        if (!await LoadAsync(id, all))
-            return NotFound();
-        Input = AgentTicketInput.From(View);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(long id, bool all = false) => await LoadAsync(id, all, freshForm: true) ? Page() : NotFound();
 
     /// <remarks>The screen is read only when it is shown again (invalid input): a save that succeeds redirects.</remarks>
     public async Task<IActionResult> OnPostSaveAsync(long id)
@@ -54,17 +48,14 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
             var result = await workflow.ApplyAsync(id, Input.Version, await db.Users.SingleAsync(u => u.Id == Me), Input.ToChanges(Me), Files);
             if (result.Conflict)
                 return await ConflictAsync(id);
-            foreach (var (field, key) in result.Errors)
-                ModelState.AddModelError(field switch { "" => "", "Comment" => "Input.Body", _ => $"Input.{field}" }, localizer[key]);
+            AgentTicketInput.Refuse(ModelState, result.Errors, localizer);
             if (result.Saved)
             {
-                TempData["StatusMessage"] = localizer[string.IsNullOrWhiteSpace(Input.Body) ? "AgentTicket.Saved"
-                    : Input.IsNote ? "AgentTicket.NoteAdded" : "AgentTicket.ReplySent"].Value;
+                TempData["StatusMessage"] = localizer[Input.SavedMessageKey].Value;
                 return RedirectToPage(new { id });
             }
         }
-        await LoadAsync(id);
-        return Page();
+        return await LoadAsync(id) ? Page() : NotFound();
     }
 
     /// <summary>The composer's preview: just the HTML for the script, or the whole page with it when scripts are off.</summary>
@@ -73,10 +64,8 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         var html = Markdown.ToHtml(Input.Body ?? "");
         if (Request.Headers["X-Preview"] == "1")
             return Content(AgentTicketInput.Html(html), "text/html");
-        if (!await LoadAsync(id))
-            return NotFound();
         Preview = html;
-        return Page();
+        return await LoadAsync(id) ? Page() : NotFound();
     }
 
     /// <summary>Applies the chosen macro to the form without saving: JSON for the script, the whole page without it.</summary>
@@ -93,9 +82,8 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
 
     public async Task<IActionResult> OnPostMergeAsync(long id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, freshForm: true))
             return NotFound();
-        Input = AgentTicketInput.From(View);
         var step = await AgentTicketMergeStep.RunAsync(db, merge, User, id, Merge, ModelState, localizer);
         MergeTargetSubject = step.TargetSubject;
         if (step.Conflict)
@@ -113,7 +101,8 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         return Page();
     }
 
-    private async Task<bool> LoadAsync(long id, bool everyComment = false)
+    /// <param name="freshForm">The main form as the ticket is now, rather than as posted.</param>
+    private async Task<bool> LoadAsync(long id, bool everyComment = false, bool freshForm = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         View = (await AgentTicketView.LoadAsync(db, id, User, now, everyComment))!;
@@ -123,6 +112,8 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         Choices = await AgentTicketChoices.LoadAsync(db, choices, Me);
         if (Merge.Version == 0)
             Merge.Version = View.Ticket.Version;
+        if (freshForm)
+            Input = AgentTicketInput.From(View);
         return true;
     }
 }
