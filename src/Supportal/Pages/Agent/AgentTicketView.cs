@@ -44,6 +44,26 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
 
     public IEnumerable<RequestView.File> FilesOf(long commentId) => Files.Where(f => f.CommentId == commentId);
 
+    // The statements with one shape for every agent and ticket (and RequestView's answers and people) are compiled once:
+    // building queries' expression trees and looking them up in EF Core's cache took a seventh of this page's portal CPU.
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<RequestView.File>> FilesQuery =
+        EF.CompileAsyncQuery((AppDbContext db, long id) => db.TicketAttachments.Where(a => a.TicketId == id).OrderBy(a => a.Id)
+            .Select(a => new RequestView.File(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size)));
+
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<string>> TagsQuery = EF.CompileAsyncQuery((AppDbContext db, long id) =>
+        db.TicketTags.Where(t => t.TicketId == id).OrderBy(t => t.Tag).Select(t => t.Tag));
+
+    private sealed record Event(long Id, bool HasActor, string FirstName, string LastName, string? Email, DateTime At, string Field,
+        string? OldValue, string? NewValue);
+
+    // A plain left join on the key: a subquery with FirstOrDefault became a window over every account.
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<Event>> EventsQuery = EF.CompileAsyncQuery((AppDbContext db, long id) =>
+        from e in db.TicketEvents.Where(e => e.TicketId == id)
+        join u in db.Users on e.ActorId equals u.Id into actors
+        from actor in actors.DefaultIfEmpty()
+        orderby e.Id descending
+        select new Event(e.Id, actor != null, actor!.FirstName, actor.LastName, actor.Email, e.At, e.Field, e.OldValue, e.NewValue));
+
     /// <summary>
     /// The ticket when <paramref name="user"/> may see it (<see cref="TicketAccess"/>), else null; with its newest
     /// <see cref="ConversationPart.Shown"/> comments unless <paramref name="everyComment"/>.
@@ -64,22 +84,14 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
         var coverage = await db.Contracts.Where(c => served.Contains(c.Id))
                 .Select(c => new Coverage(c.Number, c.ServiceLevel.Name)).FirstOrDefaultAsync()
             ?? new Coverage(null, await db.ServiceLevels.Where(l => l.Id == SlaTracker.StandardServiceLevel).Select(l => l.Name).FirstAsync());
-        var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id).ToListAsync();
-        var ccs = await db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
-            .Select(c => new RequestView.Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)).ToListAsync();
+        var fields = await RequestView.FieldsAsync(db, id);
+        var ccs = await RequestView.CcsAsync(db, id);
         var (read, earlier) = await ConversationPart.NewestAsync(db.TicketComments.Where(c => c.TicketId == id), everyComment,
             c => new { c.Id, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.IsPublic, c.CreatedAt });
         var comments = read.Select(c => new Comment(c.Id, Names.Display(c.FirstName, c.LastName, c.Email), c.Body, c.IsPublic, c.CreatedAt)).ToList();
-        var files = await db.TicketAttachments.Where(a => a.TicketId == id).OrderBy(a => a.Id)
-            .Select(a => new RequestView.File(a.Id, a.CommentId, a.FileName, a.ContentType, a.Size)).ToListAsync();
-        var tags = await db.TicketTags.Where(t => t.TicketId == id).OrderBy(t => t.Tag).Select(t => t.Tag).ToListAsync();
-        // A plain left join on the key: a subquery with FirstOrDefault became a window over every account.
-        var history = (await (from e in db.TicketEvents.Where(e => e.TicketId == id)
-                              join u in db.Users on e.ActorId equals u.Id into actors
-                              from actor in actors.DefaultIfEmpty()
-                              orderby e.Id descending
-                              select new { e.Id, HasActor = actor != null, actor!.FirstName, actor.LastName, actor.Email, e.At, e.Field, e.OldValue, e.NewValue })
-                .ToListAsync())
+        var files = await FilesQuery(db, id).ToListAsync();
+        var tags = await TagsQuery(db, id).ToListAsync();
+        var history = (await EventsQuery(db, id).ToListAsync())
             .Select(e => new Change(e.Id, e.HasActor ? Names.Display(e.FirstName, e.LastName, e.Email) : null, e.At, e.Field, e.OldValue, e.NewValue))
             .ToList();
         var others = await db.Tickets.VisibleTo(db, user).Where(t => t.RequesterId == header.RequesterId && t.Id != id)

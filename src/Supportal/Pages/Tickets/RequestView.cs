@@ -60,9 +60,8 @@ public sealed record RequestView(RequestView.Header Ticket, IReadOnlyList<Ticket
             .FirstOrDefaultAsync();
         if (header is null)
             return null;
-        var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id).ToListAsync();
-        var ccs = await db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
-            .Select(c => new Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)).ToListAsync();
+        var fields = await FieldsAsync(db, id);
+        var ccs = await CcsAsync(db, id);
         var (comments, earlier) = await ConversationPart.NewestAsync(db.TicketComments.Where(c => c.TicketId == id && c.IsPublic), everyComment,
             c => new Comment(c.Id, c.AuthorId, c.Author.FirstName, c.Author.LastName, c.Author.Email, c.Body, c.CreatedAt));
         var files = await PublicFiles(db, id).OrderBy(a => a.Id)
@@ -71,6 +70,20 @@ public sealed record RequestView(RequestView.Header Ticket, IReadOnlyList<Ticket
         var staff = await choices.GetAsync(db);
         return new RequestView(header, fields, ccs, comments.Select(c => c with { ByStaff = staff.IsStaff(c.AuthorId) }).ToList(), files, earlier);
     }
+
+    // The answers and the people copied, as both ticket pages show them: one shape for every ticket, so compiled once
+    // rather than built and looked up in EF Core's query cache on every page.
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<TicketFieldValue>> Answers =
+        EF.CompileAsyncQuery<AppDbContext, long, TicketFieldValue>((db, id) =>
+            db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Order).ThenBy(v => v.Id));
+
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<Person>> Copied = EF.CompileAsyncQuery((AppDbContext db, long id) =>
+        db.TicketCcs.Where(c => c.TicketId == id).OrderBy(c => c.AddedAt).ThenBy(c => c.Id)
+            .Select(c => new Person(c.UserId, c.User.FirstName, c.User.LastName, c.User.Email)));
+
+    public static async Task<List<TicketFieldValue>> FieldsAsync(AppDbContext db, long id) => await Answers(db, id).ToListAsync();
+
+    public static async Task<List<Person>> CcsAsync(AppDbContext db, long id) => await Copied(db, id).ToListAsync();
 
     /// <summary>A request's files customers may have: those of its public comments only.</summary>
     public static IQueryable<TicketAttachment> PublicFiles(AppDbContext db, long ticketId) => db.TicketAttachments
