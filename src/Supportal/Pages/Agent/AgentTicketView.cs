@@ -53,7 +53,8 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
     private static readonly Func<AppDbContext, long, IAsyncEnumerable<string>> TagsQuery = EF.CompileAsyncQuery((AppDbContext db, long id) =>
         db.TicketTags.Where(t => t.TicketId == id).OrderBy(t => t.Tag).Select(t => t.Tag));
 
-    private sealed record Event(long Id, bool HasActor, string FirstName, string LastName, string? Email, DateTime At, string Field,
+    /// <summary>A history row as read: no actor for the portal's own changes (a breach recorded, an automatic close).</summary>
+    private sealed record Event(long Id, bool HasActor, string? FirstName, string? LastName, string? Email, DateTime At, string Field,
         string? OldValue, string? NewValue);
 
     // A plain left join on the key: a subquery with FirstOrDefault became a window over every account.
@@ -92,7 +93,7 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
         var files = await FilesQuery(db, id).ToListAsync();
         var tags = await TagsQuery(db, id).ToListAsync();
         var history = (await EventsQuery(db, id).ToListAsync())
-            .Select(e => new Change(e.Id, e.HasActor ? Names.Display(e.FirstName, e.LastName, e.Email) : null, e.At, e.Field, e.OldValue, e.NewValue))
+            .Select(e => new Change(e.Id, e.HasActor ? Names.Display(e.FirstName!, e.LastName!, e.Email) : null, e.At, e.Field, e.OldValue, e.NewValue))
             .ToList();
         var others = await db.Tickets.VisibleTo(db, user).Where(t => t.RequesterId == header.RequesterId && t.Id != id)
             .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(10)
