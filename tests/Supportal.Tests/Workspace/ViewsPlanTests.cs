@@ -83,7 +83,7 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
         if (Postgres)
         {
             // Over empty tables either index in (…, status, last update) order will do; with a million tickets it reads
-            // the group's (docs/performance.md).
+            // the group's (docs/performance.md, "Lists and views").
             plan.ShouldContain("Merge Append");
             plan.ShouldNotContain("->  Sort");
             plan.ShouldNotContain("IX_Tickets_Unsolved_UpdatedAt_Id");
@@ -132,7 +132,7 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
     /// A views page is a statement PostgreSQL prepares and then plans once for every agent and page: its page size and
     /// each part's group and status are values in the SQL. With the size a parameter the shared plan looked worse than
     /// one made for the values, so each page was planned again; without the group it was the wrong plan for a small team
-    /// (docs/performance.md, ninth round).
+    /// (docs/performance.md, "Lists and views").
     /// </summary>
     [Fact]
     public async Task A_views_page_is_planned_once_for_all_its_pages()
