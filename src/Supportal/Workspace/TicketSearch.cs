@@ -47,7 +47,7 @@ public static partial class TicketSearch
 
     /// <summary>
     /// On PostgreSQL, the unsolved tickets holding every word of a word search when there are at most
-    /// <paramref name="few"/>, read from the index over unsolved tickets' vectors (migration UnsolvedSearchVectors);
+    /// <paramref name="few"/>, read from the index over unsolved tickets' vectors (PostgreSQL's Initial migration);
     /// null when there are more, for a number, or on SQLite. Walking an agent's queue in order and testing each vector
     /// finds a page quickly where the word is common in it, but reads the whole queue where it is rare: 100 ms for a
     /// team of 15,000 open tickets searching "firewall", which 1,526 unsolved tickets hold (1.5 ms to read here, 4.7 ms
@@ -79,15 +79,15 @@ public static partial class TicketSearch
 
     /// <summary>
     /// Numbers of the tickets whose subject or a comment has a word starting with {0}. PostgreSQL keeps one vector of
-    /// words per ticket (migration TicketSearchVectors), so a common word lets the planner walk a view in its order and
-    /// test each ticket instead of fetching every matching comment first.
+    /// words per ticket (PostgreSQL's Initial migration), so a common word lets the planner walk a view in its order
+    /// and test each ticket instead of fetching every matching comment first.
     /// </summary>
     public const string PostgresQuery = """
         SELECT "TicketId" AS "Value" FROM "TicketSearchVectors" WHERE "Vector" @@ to_tsquery('simple'::regconfig, {0})
         """;
 
     /// <summary>
-    /// Fills the vectors of every ticket again from subjects and comments, as the migration first did: for a bulk
+    /// Fills the vectors of every ticket again from subjects and comments, as the triggers keep them: for a bulk
     /// load that ran without the triggers (the benchmark's generator).
     /// </summary>
     public const string PostgresRebuild = """
@@ -101,7 +101,7 @@ public static partial class TicketSearch
         ANALYZE "TicketSearchVectors";
         """;
 
-    /// <summary>The same from SQLite's FTS5 tables over subjects and comments (migration TicketSearch).</summary>
+    /// <summary>The same from SQLite's FTS5 tables over subjects and comments (SQLite's Initial migration).</summary>
     public const string SqliteQuery = """
         SELECT rowid AS "Value" FROM "TicketSubjectIndex" WHERE "TicketSubjectIndex" MATCH {0}
         UNION

@@ -216,8 +216,11 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
         var plan = await PlanAsync(db => TicketViews.Of(db, db.Tickets, view, Guid.NewGuid(), DateTime.UtcNow)
             .Take(TicketViews.CountCap + 1).Select(t => t.Id), "SET enable_seqscan = off; SET enable_bitmapscan = off;");
 
+        // Over the empty table an index scan and an index-only scan cost the same, and which of two equally good
+        // status indexes wins depends on the order they were created in; the index-only scan shows the condition on
+        // the index's column, without the cast.
         if (Postgres)
-            plan.ShouldMatch("Index Cond: \\(+\"Status\"\\)::text = ");
+            plan.ShouldMatch("Index Cond: \\(+\"Status\"(\\)::text)? = ");
         else
             plan.ShouldContain("(Status=?");
     }
