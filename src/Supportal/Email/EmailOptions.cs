@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace Supportal.Email;
 
 /// <summary>The "Email" section: the sender of every notification.</summary>
@@ -16,7 +14,7 @@ public sealed class EmailOptions
     /// <summary>After this many failed tries a message is set aside as failed (never deleted).</summary>
     public int MaxAttempts { get; set; } = 12;
 
-    internal static bool IsAddress(string? value) => MailAddress.TryCreate(value, out _);
+    internal static bool IsAddress(string? value) => EmailAddresses.TryParse(value, out _);
 }
 
 /// <summary>The "Smtp" section. With no host, mail stays in the outbox, readable in the development mailbox.</summary>
