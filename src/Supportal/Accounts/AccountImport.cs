@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -201,10 +200,9 @@ public sealed class AccountImporter(AppDbContext db, ILookupNormalizer normalize
     internal static bool IsEmail(string value) =>
         value.Length <= MaxEmailLength
         && !value.Any(char.IsWhiteSpace)
-        // TryCreate also accepts "Name <a@b.c>" and several other forms; only a bare address is one.
-        && MailAddress.TryCreate(value, out var address) && address.Address == value
-        // MailAddress accepts hosts no mail can reach: "localhost", "[1.2.3.4]", "a..b"; require a dotted name.
-        && address.Host is var host && host.Contains('.', StringComparison.Ordinal)
+        && Email.EmailAddresses.IsBare(value)
+        // The parser accepts hosts no mail can reach: "localhost", "[1.2.3.4]"; require a dotted name.
+        && value[(value.LastIndexOf('@') + 1)..] is var host && host.Contains('.', StringComparison.Ordinal)
         && host.All(c => char.IsLetterOrDigit(c) || c is '-' or '.')
         && !host.StartsWith('.') && !host.EndsWith('.') && !host.Contains("..", StringComparison.Ordinal);
 

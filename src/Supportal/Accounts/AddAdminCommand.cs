@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Supportal.Data;
 
@@ -13,7 +12,8 @@ public static class AddAdminCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string email, TextWriter output, TextWriter errors)
     {
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email.Trim())
+        var address = email.Trim();
+        if (!Email.EmailAddresses.IsBare(address))
         {
             errors.WriteLine($"Not an e-mail address: {email}");
             return 1;
@@ -21,12 +21,12 @@ public static class AddAdminCommand
         await services.PrepareEmbeddedDatabaseAsync();
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(address.Address);
+        var user = await users.FindByEmailAsync(address);
         if (user is null)
         {
             user = new ApplicationUser
             {
-                UserName = address.Address, Email = address.Address, TwoFactorEnabled = true,
+                UserName = address, Email = address, TwoFactorEnabled = true,
                 CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             };
             if (!Report(await users.CreateAsync(user), errors))
@@ -38,7 +38,7 @@ public static class AddAdminCommand
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         audit.Record(db, AuditActions.AdminAdded, user.Id, "command line");
         await db.SaveChangesAsync();
-        output.WriteLine($"{address.Address} is an administrator. To sign in, open /Account/ForgotPassword?first=true (\"Get a password\") and follow the e-mailed link.");
+        output.WriteLine($"{address} is an administrator. To sign in, open /Account/ForgotPassword?first=true (\"Get a password\") and follow the e-mailed link.");
         return 0;
     }
 

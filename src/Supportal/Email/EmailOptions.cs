@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace Supportal.Email;
 
 /// <summary>The "Email" section: the sender of every notification.</summary>
@@ -16,7 +14,7 @@ public sealed class EmailOptions
     /// <summary>After this many failed tries a message is set aside as failed (never deleted).</summary>
     public int MaxAttempts { get; set; } = 12;
 
-    internal static bool IsAddress(string? value) => MailAddress.TryCreate(value, out _);
+    internal static bool IsAddress(string? value) => EmailAddresses.TryParse(value, out _);
 }
 
 /// <summary>The "Smtp" section. With no host, mail stays in the outbox, readable in the development mailbox.</summary>
@@ -26,7 +24,13 @@ public sealed class SmtpOptions
 
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
-    public bool EnableSsl { get; set; }
+
+    /// <summary>
+    /// How the connection is encrypted, one of <see cref="SmtpSecurity"/>'s names. Text rather than the enum so that
+    /// a wrong value stops start-up with a message naming the key, not with a binder exception.
+    /// </summary>
+    public string Security { get; set; } = nameof(SmtpSecurity.Auto);
+
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
@@ -34,4 +38,24 @@ public sealed class SmtpOptions
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool HasHost => !string.IsNullOrWhiteSpace(Host);
+
+    // Names only: Enum.TryParse would also take numbers, and "3" in a settings file is no one's intent.
+    public bool IsValidSecurity => Enum.GetNames<SmtpSecurity>().Contains(Security, StringComparer.OrdinalIgnoreCase);
+
+    public SmtpSecurity SecurityKind => Enum.Parse<SmtpSecurity>(Security, ignoreCase: true);
+}
+
+public enum SmtpSecurity
+{
+    /// <summary>TLS from the first byte on port 465; elsewhere STARTTLS when the server offers it, else unencrypted.</summary>
+    Auto,
+
+    /// <summary>Never encrypted, even when the server offers STARTTLS.</summary>
+    None,
+
+    /// <summary>STARTTLS, and no delivery to a server that does not offer it.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (SMTPS, usually port 465).</summary>
+    SslOnConnect,
 }

@@ -11,6 +11,11 @@ public static class EmailSetup
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(o => o.Port is > 0 and < 65536, "Smtp:Port must be between 1 and 65535.")
             .Validate(o => o.TimeoutSeconds > 0, "Smtp:TimeoutSeconds must be at least 1.")
+            .Validate(o => o.IsValidSecurity, "Smtp:Security must be Auto, None, StartTls or SslOnConnect.")
+            // Ignoring it would quietly change how an existing installation connects, so it stops start-up instead.
+            .Validate<IConfiguration>((_, config) => !config.GetSection("Smtp:EnableSsl").Exists(),
+                "Smtp:EnableSsl is no longer read: remove it and set Smtp:Security instead "
+                + "(StartTls for what EnableSsl true did; the default, Auto, uses STARTTLS whenever the server offers it).")
             .ValidateOnStart();
         builder.Services.AddSingleton<IMailTransport, SmtpMailTransport>();
         builder.Services.AddScoped<Mailer>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
@@ -37,7 +36,7 @@ public sealed class Mailer(IStringLocalizer<SharedResource> localizer, IOptions<
             Subject = content.Subject,
             TextBody = Text(content, footer),
             HtmlBody = Html(content, footer, portal.Value.Name),
-            MessageId = $"<{Guid.NewGuid():N}@{new MailAddress(email.Value.From).Host}>",
+            MessageId = $"<{Guid.NewGuid():N}@{EmailAddresses.AsciiDomain(email.Value.From)}>",
             CreatedAt = now,
             NextAttemptAt = now,
         };

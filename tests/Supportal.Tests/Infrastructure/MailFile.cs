@@ -94,6 +94,6 @@ public sealed partial class MailFile
     [GeneratedRegex("boundary=\"?([^\";]+)\"?", RegexOptions.IgnoreCase)]
     private static partial Regex BoundaryPattern();
 
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*")]
+    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=(?:\s+(?==\?))?")]
     private static partial Regex EncodedWordPattern();
 }

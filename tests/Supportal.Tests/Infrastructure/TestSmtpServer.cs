@@ -30,13 +30,14 @@ public sealed class TestSmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<TestSmtpServer> StartAsync(int? port = null)
+    /// <summary>Extra <paramref name="arguments"/> go to aiosmtpd, e.g. its certificate for STARTTLS or SMTPS.</summary>
+    public static async Task<TestSmtpServer> StartAsync(int? port = null, params string[] arguments)
     {
         var chosen = port ?? FreePort();
         // aiosmtpd creates the Maildir layout only when the folder does not exist yet.
         var maildir = Path.Combine(Directory.CreateTempSubdirectory("supportal-smtp-").FullName, "maildir");
         var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{chosen}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{chosen}", .. arguments, "-c", "aiosmtpd.handlers.Mailbox", maildir])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

@@ -12,6 +12,9 @@ public sealed class StartupTests
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("Portal__MaintenanceEmail", "not an address", "Portal:MaintenanceEmail")]
     [InlineData("Smtp__Port", "70000", "Smtp:Port")]
+    [InlineData("Smtp__Security", "Tls", "Smtp:Security")]
+    // The setting it replaced would otherwise be ignored, quietly changing how mail leaves.
+    [InlineData("Smtp__EnableSsl", "true", "Smtp:Security")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_key(string variable, string value, string key)
     {
         var storage = Directory.CreateTempSubdirectory("supportal-config-").FullName;
