@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it:
 #   1. installs what the tests need when it is missing (Chromium, PostgreSQL, aiosmtpd, Node.js) — as root;
-#   2. builds once;
+#   2. checks the code's layout against .editorconfig and builds once (the build checks the style and analyzer
+#      rules; warnings are errors);
 #   3. runs the integration tests and the browser tests on SQLite, then again on a throwaway PostgreSQL
 #      cluster started here and stopped at the end;
 #   4. ends with "tests: N passed, N failed", counted from the test results.
@@ -28,7 +29,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
 fi
 
-# --- 2. Build ----------------------------------------------------------------------------------------------
+# --- 2. Layout and build --------------------------------------------------------------------------------------
+echo "== Checking the layout of the code (dotnet format whitespace --folder fixes it)"
+layout=0
+dotnet format whitespace --folder --verify-no-changes || layout=1
 echo "== Building"
 dotnet build Supportal.slnx -nologo -v quiet || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
@@ -78,6 +82,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+[ "$layout" -ne 0 ] && failed=$((failed + 1)) && status=1
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

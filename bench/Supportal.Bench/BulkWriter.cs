@@ -64,7 +64,7 @@ public sealed class BulkWriter(AppDbContext db)
         await importer.CompleteAsync();
     }
 
-    private async Task InsertAsync<T>(DbConnection connection, Table table, IReadOnlyCollection<T> rows)
+    private static async Task InsertAsync<T>(DbConnection connection, Table table, IReadOnlyCollection<T> rows)
     {
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();

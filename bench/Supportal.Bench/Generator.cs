@@ -236,7 +236,7 @@ public sealed class Generator(AppDbContext db, TextWriter log, int seed)
     }
 
     /// <summary>Open tickets carry their targets; some are due soon, some already breached (the SLA view's rows).</summary>
-    private void Targets(TicketBatch batch, Ids ids, Ticket ticket)
+    private static void Targets(TicketBatch batch, Ids ids, Ticket ticket)
     {
         var paused = ticket.Status is TicketStatus.Pending or TicketStatus.OnHold;
         var first = batch.Targets.Count;

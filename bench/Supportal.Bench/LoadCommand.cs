@@ -31,10 +31,10 @@ public static partial class LoadCommand
             return null;
         }
         var baseAddress = new Uri(url.TrimEnd('/') + "/");
-        var seconds = options.Double("seconds", 30);
-        var warmup = options.Double("warmup", 3);
-        var warm = options.Double("warm", 60);
-        var concurrency = Math.Max(1, options.Int("concurrency", 32));
+        var seconds = options.Number("seconds", 30);
+        var warmup = options.Number("warmup", 3);
+        var warm = options.Number("warm", 60);
+        var concurrency = Math.Max(1, options.WholeNumber("concurrency", 32));
         var chosen = options["scenarios"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var started = DateTime.UtcNow;
 
@@ -53,7 +53,7 @@ public static partial class LoadCommand
             return null;
         }
 
-        using var memory = new RssSampler(options.Int("pid", 0));
+        using var memory = new RssSampler(options.WholeNumber("pid", 0));
         // The runtime first runs the portal's code quickly compiled and recompiles the hot methods, optimised, in the
         // background over its first minutes under load; a server that has run for a while has that behind it, so the
         // scenarios are measured after it rather than the first few paying for it.

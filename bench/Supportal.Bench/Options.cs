@@ -25,9 +25,9 @@ public sealed class Options(Dictionary<string, string> values)
 
     public string? this[string name] => values.GetValueOrDefault(name);
 
-    public int Int(string name, int fallback) => this[name] is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    public int WholeNumber(string name, int fallback) => this[name] is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
-    public double Double(string name, double fallback) => this[name] is { } text ? double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    public double Number(string name, double fallback) => this[name] is { } text ? double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
     public DatabaseProvider Provider => Enum.Parse<DatabaseProvider>(this["provider"] ?? "Sqlite", ignoreCase: true);
 

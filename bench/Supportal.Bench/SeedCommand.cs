@@ -8,7 +8,7 @@ public static class SeedCommand
 {
     public static async Task<int> RunAsync(Options options, TextWriter log)
     {
-        var tickets = options.Int("tickets", 1_000);
+        var tickets = options.WholeNumber("tickets", 1_000);
         await using var db = Options.Context(options);
         log.WriteLine($"Migrating the {options.Provider} database…");
         await db.Database.MigrateAsync();
@@ -24,7 +24,7 @@ public static class SeedCommand
         // builds them all from the finished tables instead.
         if (postgres)
             await db.Database.ExecuteSqlRawAsync(SearchTriggers.Replace("{0}", "DISABLE"));
-        await new Generator(db, log, options.Int("seed", 42)).RunAsync(tickets);
+        await new Generator(db, log, options.WholeNumber("seed", 42)).RunAsync(tickets);
         if (postgres)
         {
             log.WriteLine("Building the search vectors…");

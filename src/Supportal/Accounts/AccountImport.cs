@@ -49,7 +49,7 @@ public sealed class ImportFileException(ImportFileError error, IReadOnlyList<str
 /// owners set one through "Forgot my password". Bad rows are reported by line and skipped, the rest imported,
 /// and accounts that already exist are left alone, so importing a file again changes nothing.
 /// </summary>
-public sealed class AccountImporter(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock, AuditLog audit, ILogger<AccountImporter> logger)
+public sealed partial class AccountImporter(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock, AuditLog audit, ILogger<AccountImporter> logger)
 {
     public static readonly IReadOnlyList<string> Columns = ["email", "first_name", "last_name", "company", "phone", "language"];
 
@@ -119,7 +119,7 @@ public sealed class AccountImporter(AppDbContext db, ILookupNormalizer normalize
         audit.Record(db, AuditActions.AccountsImported, importedBy,
             $"{(name.Length > 200 ? name[..200] : name)}: {created} created, {problems.Count} skipped");
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Account import: {Rows} rows, {Created} created, {Skipped} skipped", rows, created, problems.Count);
+        LogImported(logger, rows, created, problems.Count);
         return new ImportResult(created, problems.OrderBy(p => p.Line).ToList());
     }
 
@@ -234,6 +234,9 @@ public sealed class AccountImporter(AppDbContext db, ILookupNormalizer normalize
         db.ChangeTracker.Clear();
         return fresh.Count;
     }
+
+    [LoggerMessage(LogLevel.Information, "Account import: {Rows} rows, {Created} created, {Skipped} skipped")]
+    private static partial void LogImported(ILogger logger, int rows, int created, int skipped);
 }
 
 /// <summary>One CSV record: its fields and the line it starts on (a quoted field may span lines).</summary>

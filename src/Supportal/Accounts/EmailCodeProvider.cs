@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +29,7 @@ public sealed class EmailCodeProvider(AppDbContext db, TimeProvider clock) : IUs
         var now = clock.GetUtcNow().UtcDateTime;
         await db.OneTimeCodes.Where(c => c.UserId == user.Id && c.Purpose == purpose && c.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now));
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         db.OneTimeCodes.Add(new OneTimeCode
         {
             UserId = user.Id, Purpose = purpose, CodeHash = Hash(user.Id, code), CreatedAt = now, ExpiresAt = now + Lifetime,

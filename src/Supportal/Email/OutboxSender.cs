@@ -8,7 +8,7 @@ namespace Supportal.Email;
 /// Delivers queued e-mail. A message is marked sent only after the server accepted it; a failure is retried
 /// with growing pauses; several nodes may run this at once because each batch is claimed before sending.
 /// </summary>
-public sealed class OutboxSender(
+public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     TimeProvider clock,
@@ -23,7 +23,7 @@ public sealed class OutboxSender(
     {
         if (!smtp.CurrentValue.HasHost)
         {
-            logger.LogWarning("Smtp:Host is not set: e-mail stays in the outbox and is not delivered.");
+            LogNoHost(logger);
             return;
         }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, email.CurrentValue.PollSeconds)), clock);
@@ -31,12 +31,15 @@ public sealed class OutboxSender(
         {
             try
             {
-                while (await DeliverDueAsync(stoppingToken) == BatchSize) { }
+                // A full batch means more may be due: keep going before waiting for the next tick.
+                while (await DeliverDueAsync(stoppingToken) == BatchSize)
+                {
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The database may be briefly away; the next tick tries again and nothing was marked sent.
-                logger.LogError(ex, "Outbox delivery round failed.");
+                LogRoundFailed(logger, ex);
             }
         }
     }
@@ -78,7 +81,7 @@ public sealed class OutboxSender(
             var now = clock.GetUtcNow().UtcDateTime;
             var givingUp = attempts >= email.CurrentValue.MaxAttempts;
             // Log the id and the kind of failure only: server replies often quote the recipient's address.
-            logger.LogWarning("Outbox message {Id} not delivered (attempt {Attempt}): {Error}", message.Id, attempts, ex.GetType().Name);
+            LogNotDelivered(logger, message.Id, attempts, ex.GetType().Name);
             await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptAt, now + RetryDelay(attempts))
@@ -103,4 +106,13 @@ public sealed class OutboxSender(
         TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts - 1, 12))));
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(LogLevel.Warning, "Smtp:Host is not set: e-mail stays in the outbox and is not delivered.")]
+    private static partial void LogNoHost(ILogger logger);
+
+    [LoggerMessage(LogLevel.Error, "Outbox delivery round failed.")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox message {Id} not delivered (attempt {Attempt}): {Error}")]
+    private static partial void LogNotDelivered(ILogger logger, long id, int attempt, string error);
 }

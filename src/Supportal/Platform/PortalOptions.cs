@@ -15,15 +15,15 @@ public sealed class PortalOptions
 
 public sealed class PhoneLine
 {
-    public LocalizedText Label { get; set; } = new();
+    public LocalizedText Label { get; set; } = [];
     public string Number { get; set; } = "";
-    public LocalizedText Hours { get; set; } = new();
+    public LocalizedText Hours { get; set; } = [];
 }
 
 public sealed class TeamHours
 {
-    public LocalizedText Name { get; set; } = new();
-    public LocalizedText Hours { get; set; } = new();
+    public LocalizedText Name { get; set; } = [];
+    public LocalizedText Hours { get; set; } = [];
 }
 
 /// <summary>

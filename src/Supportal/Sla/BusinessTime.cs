@@ -34,7 +34,7 @@ public sealed class BusinessTime
         IsAroundTheClock = true;
         zone = TimeZoneInfo.Utc;
         spansByDay = Enumerable.Range(0, 7).Select(_ => new[] { (TimeSpan.Zero, TimeSpan.FromDays(1)) }).ToArray();
-        holidays = FrozenSet<DateOnly>.Empty;
+        holidays = [];
     }
 
     /// <summary>A calendar from plain values: an IANA (or Windows) zone id, weekly spans and holiday dates.</summary>

@@ -10,7 +10,7 @@ namespace Supportal.Sla;
 /// the configured number of business days (<see cref="AutoCloser"/>). Several nodes may run it at once: every
 /// change is a conditional update, so only one node records a given breach or closes a given ticket.
 /// </summary>
-public sealed class SlaMonitor(IServiceScopeFactory scopes, AutoCloser closer, TimeProvider clock, IOptionsMonitor<SlaOptions> options,
+public sealed partial class SlaMonitor(IServiceScopeFactory scopes, AutoCloser closer, TimeProvider clock, IOptionsMonitor<SlaOptions> options,
     ILogger<SlaMonitor> logger) : BackgroundService
 {
     private const int BatchSize = 200;
@@ -28,7 +28,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, AutoCloser closer, T
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The database may be briefly away; nothing was half-recorded, the next tick tries again.
-                logger.LogError(ex, "SLA round failed.");
+                LogRoundFailed(logger, ex);
             }
         }
     }
@@ -87,4 +87,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, AutoCloser closer, T
         await transaction.CommitAsync(cancellationToken);
         return (overdue.Count, recorded);
     }
+
+    [LoggerMessage(LogLevel.Error, "SLA round failed.")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

@@ -1,5 +1,4 @@
 using Supportal.Tickets;
-using Supportal.Workspace;
 
 namespace Supportal.Sla;
 

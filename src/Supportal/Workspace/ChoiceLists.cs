@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -44,12 +45,12 @@ public sealed class ChoiceLists(TimeProvider clock)
         if (Volatile.Read(ref kept) is { } known && known.Generation == current && now - known.ReadAt < Lifetime && now >= known.ReadAt)
             return known.Lists;
         var lists = new Lists(
-            await db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id.ToString(), g.Name)).ToListAsync(),
+            await db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id.ToString(CultureInfo.InvariantCulture), g.Name)).ToListAsync(),
             (await TicketWorkflow.SupportStaff(db).OrderBy(u => u.FirstName).ThenBy(u => u.LastName).ThenBy(u => u.Email)
                 .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToListAsync())
                 .Select(u => new Choice(u.Id.ToString(), Names.Display(u.FirstName, u.LastName, u.Email))).ToList(),
-            await db.ServiceLevels.AsNoTracking().OrderBy(l => l.Id).Select(l => new Choice(l.Id.ToString(), l.Name)).ToListAsync(),
-            await db.Manufacturers.AsNoTracking().OrderBy(m => m.Name).Select(m => new Choice(m.Id.ToString(), m.Name)).ToListAsync());
+            await db.ServiceLevels.AsNoTracking().OrderBy(l => l.Id).Select(l => new Choice(l.Id.ToString(CultureInfo.InvariantCulture), l.Name)).ToListAsync(),
+            await db.Manufacturers.AsNoTracking().OrderBy(m => m.Name).Select(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture), m.Name)).ToListAsync());
         Volatile.Write(ref kept, new Kept(lists, current, now));
         return lists;
     }
@@ -66,7 +67,7 @@ public sealed class ChoiceLists(TimeProvider clock)
         private static readonly string[] NameParts = [nameof(ApplicationUser.FirstName), nameof(ApplicationUser.LastName), nameof(ApplicationUser.Email)];
 
         /// <summary>Contexts whose save touched the lists and whose transaction is not committed yet.</summary>
-        private readonly ConditionalWeakTable<DbContext, object> pending = new();
+        private readonly ConditionalWeakTable<DbContext, object> pending = [];
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default)

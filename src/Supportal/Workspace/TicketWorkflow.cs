@@ -5,8 +5,8 @@ using Supportal.Tickets;
 
 namespace Supportal.Workspace;
 
-/// <summary>A value to set, possibly empty (null clears the group or the assignee); no <c>Set</c> at all leaves it as it is.</summary>
-public sealed record Set<T>(T Value);
+/// <summary>A value to set, possibly empty (null clears the group or the assignee); no <c>Change</c> at all leaves it as it is.</summary>
+public sealed record Change<T>(T Value);
 
 /// <summary>
 /// What an agent asks of a ticket in one save: field changes, and optionally a public reply or an internal
@@ -16,8 +16,8 @@ public sealed record TicketChanges
 {
     public TicketStatus? Status { get; init; }
     public TicketPriority? Priority { get; init; }
-    public Set<int?>? Group { get; init; }
-    public Set<Guid?>? Assignee { get; init; }
+    public Change<int?>? Group { get; init; }
+    public Change<Guid?>? Assignee { get; init; }
 
     /// <summary>The whole set of tags (the ticket screen's text box); null leaves them.</summary>
     public IReadOnlyList<string>? Tags { get; init; }
@@ -206,7 +206,7 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
 
     private Task<bool> IsSupportAsync(Guid userId) => SupportStaff(db).AnyAsync(u => u.Id == userId);
 
-    private void ChangeTags(Ticket ticket, TicketChanges changes, Action<string, string?, string?> record)
+    private static void ChangeTags(Ticket ticket, TicketChanges changes, Action<string, string?, string?> record)
     {
         var current = ticket.Tags.Select(t => t.Tag).ToList();
         var wanted = (changes.Tags ?? current).Concat(changes.AddTags).Select(t => t.ToLowerInvariant()).Distinct().ToList();

@@ -12,7 +12,7 @@ namespace Supportal.Workspace;
 /// the list itself is always read fresh.
 /// One entry per agent who opened the views, so the memory is bounded by the number of agents.
 /// </summary>
-public sealed class ViewCounts(TimeProvider clock, IServiceScopeFactory scopes, ILogger<ViewCounts> logger)
+public sealed partial class ViewCounts(TimeProvider clock, IServiceScopeFactory scopes, ILogger<ViewCounts> logger)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(15);
 
@@ -71,7 +71,7 @@ public sealed class ViewCounts(TimeProvider clock, IServiceScopeFactory scopes, 
         catch (Exception ex)
         {
             // The agent keeps their last counts. Nothing about the agent is logged.
-            logger.LogError(ex, "Recounting an agent's views failed.");
+            LogRecountFailed(logger, ex);
         }
     }
 
@@ -88,4 +88,7 @@ public sealed class ViewCounts(TimeProvider clock, IServiceScopeFactory scopes, 
         public IReadOnlyDictionary<TicketView, int> Counts { get; } = counts;
         public Task? Recount { get; set; }
     }
+
+    [LoggerMessage(LogLevel.Error, "Recounting an agent's views failed.")]
+    private static partial void LogRecountFailed(ILogger logger, Exception exception);
 }

@@ -39,7 +39,9 @@ public sealed partial class CalendarModel(AppDbContext db, AuditLog audit, IStri
         var zone = input.ZoneId();
         if (ModelState.IsValid && zone is null)
             ModelState.AddModelError("Input.TimeZone", localizer["Calendars.ZoneUnknown", input.TimeZone.Trim()]);
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
         if (ModelState.IsValid && await db.BusinessCalendars.AnyAsync(c => c.Name.ToLower() == name.ToLower() && c.Id != id))
+#pragma warning restore CA1304, CA1311, CA1862
             ModelState.AddModelError("Input.Name", localizer["Calendars.Duplicate", name]);
         var hours = ParseHours(input);
         if (!ModelState.IsValid)

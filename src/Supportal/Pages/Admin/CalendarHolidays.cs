@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Sla;
@@ -12,7 +13,7 @@ public sealed partial class CalendarModel
         if (await db.BusinessCalendars.FindAsync(id) is not { } calendar)
             return NotFound();
         if (ModelState.IsValid && await db.Holidays.Where(h => h.CalendarId == id && h.Date == holiday.Date).Select(h => h.Name).FirstOrDefaultAsync() is { } taken)
-            ModelState.AddModelError("Holiday.Date", localizer["Calendars.HolidayTaken", holiday.Date!.Value.ToString("d"), taken]);
+            ModelState.AddModelError("Holiday.Date", localizer["Calendars.HolidayTaken", holiday.Date!.Value.ToString("d", CultureInfo.CurrentCulture), taken]);
         if (!ModelState.IsValid)
             return await RedisplayAsync(id, () => Holiday = holiday);
         var name = holiday.Name.Trim();
@@ -20,7 +21,7 @@ public sealed partial class CalendarModel
         audit.Record(db, User, $"calendar {id} holiday added: {holiday.Date:yyyy-MM-dd} {name}");
         if (!await TrySaveAsync())
             return await RedisplayAsync(id, () => Holiday = holiday);
-        TempData["StatusMessage"] = localizer["Calendars.HolidayAdded", name, holiday.Date.Value.ToString("d"), calendar.Name].Value;
+        TempData["StatusMessage"] = localizer["Calendars.HolidayAdded", name, holiday.Date.Value.ToString("d", CultureInfo.CurrentCulture), calendar.Name].Value;
         return RedirectToPage(new { id });
     }
 
@@ -34,7 +35,7 @@ public sealed partial class CalendarModel
             audit.Record(db, User, $"calendar {id} holiday removed: {found.Date:yyyy-MM-dd} {found.Name}");
             if (!await TrySaveAsync())
                 return await RedisplayAsync(id, () => { });
-            TempData["StatusMessage"] = localizer["Calendars.HolidayRemoved", found.Name, found.Date.ToString("d"), calendar.Name].Value;
+            TempData["StatusMessage"] = localizer["Calendars.HolidayRemoved", found.Name, found.Date.ToString("d", CultureInfo.CurrentCulture), calendar.Name].Value;
         }
         return RedirectToPage(new { id });
     }

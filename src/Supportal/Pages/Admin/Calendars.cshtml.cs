@@ -38,7 +38,9 @@ public sealed class CalendarsModel(AppDbContext db, AuditLog audit, IStringLocal
         var zone = Input.ZoneId();
         if (ModelState.IsValid && zone is null)
             ModelState.AddModelError("Input.TimeZone", localizer["Calendars.ZoneUnknown", Input.TimeZone.Trim()]);
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
         if (ModelState.IsValid && await db.BusinessCalendars.AnyAsync(c => c.Name.ToLower() == name.ToLower()))
+#pragma warning restore CA1304, CA1311, CA1862
             ModelState.AddModelError("Input.Name", localizer["Calendars.Duplicate", name]);
         if (!ModelState.IsValid)
         {

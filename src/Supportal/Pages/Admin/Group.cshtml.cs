@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -34,7 +35,9 @@ public sealed class GroupModel(AppDbContext db, AuditLog audit, IStringLocalizer
         if (await db.Groups.FindAsync(id) is not { } group)
             return NotFound();
         var name = input.Name?.Trim() ?? "";
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
         if (ModelState.IsValid && await db.Groups.AnyAsync(g => g.Name.ToLower() == name.ToLower() && g.Id != id))
+#pragma warning restore CA1304, CA1311, CA1862
             ModelState.AddModelError("Input.Name", localizer["Groups.Duplicate", name]);
         if (ModelState.IsValid && !await db.BusinessCalendars.AnyAsync(c => c.Id == input.CalendarId))
             ModelState.AddModelError("Input.CalendarId", localizer["Validation.Required", localizer["Groups.Calendar"]]);
@@ -108,7 +111,7 @@ public sealed class GroupModel(AppDbContext db, AuditLog audit, IStringLocalizer
         // Formatted here, not in SQL: the database's text form of an id need not match the one the form posts back.
         Candidates = candidates.Select(u => new SelectListItem($"{u.FirstName} {u.LastName} ({u.Email})", u.Id.ToString())).ToList();
         Calendars = await db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync();
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         return true;
     }
 }

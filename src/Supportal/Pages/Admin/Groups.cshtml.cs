@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -40,7 +41,9 @@ public sealed class GroupsModel(AppDbContext db, AuditLog audit, IStringLocalize
     public async Task<IActionResult> OnPostAsync()
     {
         var name = Input.Name?.Trim() ?? "";
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
         if (ModelState.IsValid && await db.Groups.AnyAsync(g => g.Name.ToLower() == name.ToLower()))
+#pragma warning restore CA1304, CA1311, CA1862
             ModelState.AddModelError("Input.Name", localizer["Groups.Duplicate", name]);
         if (ModelState.IsValid && !await db.BusinessCalendars.AnyAsync(c => c.Id == Input.CalendarId))
             ModelState.AddModelError("Input.CalendarId", localizer["Validation.Required", localizer["Groups.Calendar"]]);
@@ -74,7 +77,7 @@ public sealed class GroupsModel(AppDbContext db, AuditLog audit, IStringLocalize
     private async Task LoadAsync()
     {
         Calendars = await db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync();
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         Groups = await db.Groups.AsNoTracking().OrderBy(g => g.Name)
             .Select(g => new Row(g.Id, g.Name, g.Calendar.Name, g.Members.Count,
                 db.Tickets.Count(t => t.GroupId == g.Id), db.RoutingRules.Count(r => r.GroupId == g.Id)))

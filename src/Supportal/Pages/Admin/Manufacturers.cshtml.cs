@@ -50,7 +50,9 @@ public sealed class ManufacturersModel(AppDbContext db, AuditLog audit, IStringL
     {
         Editing = edit;
         var name = Input.Name.Trim();
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
         if (ModelState.IsValid && await db.Manufacturers.AnyAsync(m => m.Name.ToLower() == name.ToLower() && m.Id != edit))
+#pragma warning restore CA1304, CA1311, CA1862
             ModelState.AddModelError("Input.Name", localizer["Catalog.Manufacturer.Duplicate", name]);
         if (!ModelState.IsValid)
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -103,7 +104,7 @@ public sealed class ProductsModel(AppDbContext db, AuditLog audit, IStringLocali
     private async Task LoadAsync()
     {
         ManufacturerOptions = await db.Manufacturers.AsNoTracking().OrderBy(m => m.Name)
-            .Select(m => new SelectListItem(m.Name, m.Id.ToString())).ToListAsync();
+            .Select(m => new SelectListItem(m.Name, m.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         Products = await db.Products.AsNoTracking()
             .Where(p => ManufacturerId == null || p.ManufacturerId == ManufacturerId)
             .OrderBy(p => p.Manufacturer.Name).ThenBy(p => p.Name)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public sealed class RoutingModel(AppDbContext db, AuditLog audit, IStringLocaliz
             db.RoutingRules.Add(rule);
         }
         (rule.Language, rule.ServiceLevelId, rule.GroupId) = (Input.Language!, Input.ServiceLevelId, Input.GroupId!.Value);
-        audit.Record(db, User, $"routing rule {(Edit is null ? "added" : $"{Edit} changed")}: {rule.Language} level {rule.ServiceLevelId?.ToString() ?? "any"} to group {rule.GroupId}");
+        audit.Record(db, User, $"routing rule {(Edit is null ? "added" : $"{Edit} changed")}: {rule.Language} level {rule.ServiceLevelId?.ToString(CultureInfo.InvariantCulture) ?? "any"} to group {rule.GroupId}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer[Edit is null ? "Routing.Added" : "Routing.Saved"].Value;
         return RedirectToPage(new { edit = (int?)null });
@@ -96,7 +97,7 @@ public sealed class RoutingModel(AppDbContext db, AuditLog audit, IStringLocaliz
         if (await db.RoutingRules.FindAsync(id) is not { } rule)
             return NotFound();
         db.RoutingRules.Remove(rule);
-        audit.Record(db, User, $"routing rule {id} deleted: {rule.Language} level {rule.ServiceLevelId?.ToString() ?? "any"} to group {rule.GroupId}");
+        audit.Record(db, User, $"routing rule {id} deleted: {rule.Language} level {rule.ServiceLevelId?.ToString(CultureInfo.InvariantCulture) ?? "any"} to group {rule.GroupId}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer["Routing.Deleted"].Value;
         return RedirectToPage(new { edit = (int?)null });

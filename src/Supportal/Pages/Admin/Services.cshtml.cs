@@ -53,7 +53,9 @@ public sealed class ServicesModel(AppDbContext db, AuditLog audit, IStringLocali
     public async Task<IActionResult> OnPostAsync()
     {
         var (en, pl) = ((Input.NameEn ?? "").Trim(), (Input.NamePl ?? "").Trim());
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
         if (ModelState.IsValid && await db.Services.AnyAsync(s => s.NameEn.ToLower() == en.ToLower() && s.Id != Edit))
+#pragma warning restore CA1304, CA1311, CA1862
             ModelState.AddModelError("Input.NameEn", localizer["Services.Duplicate", en]);
         if (!ModelState.IsValid)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public static class AgentTicketMacro
             input.Priority = priority;
             changes.Add(localizer["AgentTicket.Macro.ChangePriority", localizer[$"Priority.{priority}"]]);
         }
-        if (macro.GroupId is { } groupId && groups.FirstOrDefault(g => g.Value == groupId.ToString()) is { } group)
+        if (macro.GroupId is { } groupId && groups.FirstOrDefault(g => g.Value == groupId.ToString(CultureInfo.InvariantCulture)) is { } group)
         {
             input.GroupId = groupId;
             changes.Add(localizer["AgentTicket.Macro.ChangeGroup", group.Text]);
@@ -74,6 +75,6 @@ public static class AgentTicketMacro
     public static object Json(AgentTicketInput input, IReadOnlyList<string> changes) => new
     {
         body = input.Body, mode = input.Mode, status = input.SuggestedStatus?.ToString(), priority = input.Priority.ToString(),
-        groupId = input.GroupId?.ToString() ?? "", tags = input.Tags ?? "", changes,
+        groupId = input.GroupId?.ToString(CultureInfo.InvariantCulture) ?? "", tags = input.Tags ?? "", changes,
     };
 }

@@ -34,10 +34,14 @@ public sealed class OrganizationsModel(AppDbContext db, AuditLog audit, IStringL
         {
             // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's only for non-ASCII letters.
             var needle = term.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
             query = query.Where(o => o.Name.ToLower().Contains(needle));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (afterName is not null && afterId is { } lastId)
+#pragma warning disable CA1309 // EF runs this as SQL: the database compares, and EF cannot translate the StringComparison overload.
             query = query.Where(o => string.Compare(o.Name, afterName) > 0 || (o.Name == afterName && o.Id > lastId));
+#pragma warning restore CA1309
         var page = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).Take(PageSize + 1)
             .Select(o => new Row(o.Id, o.Name, o.TaxId, o.SharesRequests, o.Members.Count, db.Contracts.Count(c => c.OrganizationId == o.Id)))
             .ToListAsync();

@@ -36,7 +36,9 @@ public sealed record ViewsOptions(
     public static Task<List<string>> OrganizationNamesAsync(AppDbContext db, string? typed)
     {
         var text = typed?.Trim().ToUpperInvariant() ?? "";
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
         return db.Organizations.AsNoTracking().Where(o => o.Name.ToUpper().Contains(text))
+#pragma warning restore CA1304, CA1311, CA1862
             .Select(o => o.Name).Distinct().OrderBy(name => name).Take(Suggestions).ToListAsync();
     }
 }

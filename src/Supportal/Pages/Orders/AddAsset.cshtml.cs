@@ -78,8 +78,9 @@ public sealed class AddAssetModel(AppDbContext db, AuditLog audit, TimeProvider 
             .Select(p => new { p.Id, p.Name, p.Code, Manufacturer = p.Manufacturer.Name }).ToListAsync();
         // One option group per manufacturer, so a long catalogue stays easy to scan by keyboard.
         var groups = products.Select(p => p.Manufacturer).Distinct().ToDictionary(m => m, m => new SelectListGroup { Name = m });
-        Products = products.Select(p => new SelectListItem($"{p.Name} ({p.Code})", p.Id.ToString(CultureInfo.InvariantCulture))
-            { Group = groups[p.Manufacturer] }).ToList();
+        Products = products
+            .Select(p => new SelectListItem($"{p.Name} ({p.Code})", p.Id.ToString(CultureInfo.InvariantCulture)) { Group = groups[p.Manufacturer] })
+            .ToList();
         return true;
     }
 }

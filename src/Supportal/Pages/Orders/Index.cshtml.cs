@@ -60,7 +60,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             // upper() on both sides: case-insensitive on PostgreSQL, and on SQLite too (see SqliteSessions).
             var upper = text.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
             contracts = contracts.Where(c => c.Number.ToUpper().Contains(upper) || c.Organization.Name.ToUpper().Contains(upper));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (Level is { } level)
             contracts = contracts.Where(c => c.ServiceLevelId == level);

@@ -81,11 +81,11 @@ public sealed class IssueModel(AppDbContext db, ContractActivation activation, A
             Number = number, ActivationKeyHash = "", KeyIssuedAt = now, ServiceLevelId = Input.ServiceLevelId!.Value,
             StartsOn = Input.StartsOn!.Value, EndsOn = Input.EndsOn!.Value, Notes = Input.Notes?.Trim() is { Length: > 0 } notes ? notes : null,
             CreatedAt = now,
+            // A typed name that matches an existing organization exactly means that one, not a twin.
+            Organization = newOrganization is null
+                ? await db.Organizations.SingleAsync(o => o.Id == Input.OrganizationId)
+                : await db.Organizations.FirstOrDefaultAsync(o => o.Name == newOrganization) ?? new Organization { Name = newOrganization, CreatedAt = now }
         };
-        // A typed name that matches an existing organization exactly means that one, not a twin.
-        contract.Organization = newOrganization is null
-            ? await db.Organizations.SingleAsync(o => o.Id == Input.OrganizationId)
-            : await db.Organizations.FirstOrDefaultAsync(o => o.Name == newOrganization) ?? new Organization { Name = newOrganization, CreatedAt = now };
         var key = ActivationKeys.Generate();
         contract.ActivationKeyHash = activation.HashKey(contract, key);
         db.Contracts.Add(contract);

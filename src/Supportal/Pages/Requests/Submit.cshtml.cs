@@ -87,7 +87,7 @@ public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStor
         return Done(ticket.Id, email);
     }
 
-    private IActionResult Done(long number, string email)
+    private RedirectToPageResult Done(long number, string email)
     {
         TempData[NumberKey] = number.ToString(CultureInfo.InvariantCulture);
         TempData[EmailKey] = email;

@@ -24,7 +24,9 @@ public static class ActivityFilter
         {
             // upper() on both sides: case-insensitive on PostgreSQL and on SQLite (see SqliteSessions).
             var upper = word.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF runs this as SQL lower()/upper(): no .NET culture applies, and EF cannot translate the overloads that take one.
             tickets = tickets.Where(t => t.Subject.ToUpper().Contains(upper));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         return tickets;
     }

@@ -78,6 +78,7 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
         if (!await LoadAsync(id))
             return NotFound();
         var email = Cc.Email?.Trim() ?? "";
+        var normalizedEmail = email.ToUpperInvariant();
         if (IsClosed)
             ModelState.AddModelError("Cc.Email", localizer["Request.ClosedNotice"]);
         else if (email.Length == 0)
@@ -90,7 +91,7 @@ public sealed class RequestModel(AppDbContext db, TicketDesk desk, AttachmentSto
                  || View.Ccs.Any(c => string.Equals(email, c.Email, StringComparison.OrdinalIgnoreCase)))
             ModelState.AddModelError("Cc.Email", localizer["Request.Cc.Already", email]);
         // Copying an unknown address makes an account and mails it: bounded, so the portal cannot be used to spam.
-        else if (!await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant()) && !throttle.TryTake("cc-new-account", Me.ToString()))
+        else if (!await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail) && !throttle.TryTake("cc-new-account", Me.ToString()))
             ModelState.AddModelError("Cc.Email", localizer["Request.Cc.TooMany"]);
         if (!ModelState.IsValid)
             return Page();
