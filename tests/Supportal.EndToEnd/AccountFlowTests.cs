@@ -12,7 +12,7 @@ public sealed partial class AccountFlowTests(Browser browser, MailingPortal port
 {
     private const string Password = "quiet river copper lantern";
 
-    private Task<MailFile> MailAsync(string to, string subjectPart) => portal.Smtp.WaitForMailAsync(to, subjectPart);
+    private Task<MailFile> MailAsync(string to, string subjectPart) => portal.MailAsync(to, subjectPart);
 
     private static string Link(MailFile mail, string pathPart) =>
         LinkPattern().Matches(mail.Text).Select(m => m.Value).First(u => u.Contains(pathPart, StringComparison.Ordinal));

@@ -178,6 +178,7 @@ public sealed class FollowRequestMailTests(Browser browser, MailingPortal portal
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your reply has been added.");
 
+        await portal.SendQueuedMailAsync("mail.cc@customer.test", m => m.TextBody.Contains("A5 paper"));
         MailFile? mail = null;
         await Eventually.TrueAsync(() =>
         {

@@ -15,8 +15,14 @@ public static class SlaData
     public static DateTime Utc(string text) =>
         DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
-    public static void SetClock(this PortalFactory portal, string utc) =>
-        portal.Clock.Advance(Utc(utc) - portal.Clock.GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// Earlier than every instant the SLA tests set. The clock only moves forward and tests set instants in any order,
+    /// so each test takes the app started again with a clock from here (<see cref="PortalFactory.StartedAt"/>).
+    /// </summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Moves the clock forward to the instant, given in UTC.</summary>
+    public static void SetClock(this PortalFactory portal, string utc) => portal.Clock.SetUtcNow(Utc(utc));
 
     /// <summary>Creates a request for a new customer speaking the language, through the customer-side desk.</summary>
     public static async Task<Ticket> RequestAsync(this PortalFactory portal, string email, string language)

@@ -37,21 +37,26 @@ public sealed class QueryLogPortal : PortalFactory
 {
     public QueryLog Queries { get; } = new();
 
-    public QueryLogPortal()
-    {
-        // The tests change tickets themselves; the background breach round must not race them.
-        Settings["Sla:PollSeconds"] = "3600";
-        Intercept(Queries);
-    }
+    public QueryLogPortal() => Intercept(Queries);
 }
 
 /// <summary>
 /// Each node keeps the built clock of a calendar and reads only its version on a ticket change, yet an admin's edit on
 /// any node counts from the next change on. The Polish team's calendar (seeded): Mon–Fri 08:00–16:00 Warsaw time.
 /// </summary>
-public sealed class CalendarCacheTests(QueryLogPortal portal) : IClassFixture<QueryLogPortal>
+public sealed class CalendarCacheTests(QueryLogPortal installation) : IClassFixture<QueryLogPortal>, IAsyncLifetime
 {
     private const int Warsaw = 1;
+
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
+
+    private QueryLog Queries => installation.Queries;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     private static bool ReadsHoursOrHolidays(string sql) => sql.Contains("\"BusinessHours\"") || sql.Contains("\"Holidays\"");
 
@@ -61,7 +66,7 @@ public sealed class CalendarCacheTests(QueryLogPortal portal) : IClassFixture<Qu
         portal.SetClock("2027-03-10 09:00");
         var ticket = await portal.RequestAsync("warm@cache.test", "pl");
 
-        var queries = portal.Queries.Record();
+        var queries = Queries.Record();
         await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.High);
 
         queries.ShouldNotContain(q => ReadsHoursOrHolidays(q));
@@ -75,11 +80,11 @@ public sealed class CalendarCacheTests(QueryLogPortal portal) : IClassFixture<Qu
             db.Holidays.Add(new Holiday { CalendarId = Warsaw, Date = new DateOnly(2030, 1, 2), Name = "Dzień serwisowy" });
             return await db.SaveChangesAsync();
         });
-        queries = portal.Queries.Record();
+        queries = Queries.Record();
         await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Urgent);
         queries.Count(q => ReadsHoursOrHolidays(q)).ShouldBe(2);
 
-        queries = portal.Queries.Record();
+        queries = Queries.Record();
         await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Low);
         queries.ShouldNotContain(q => ReadsHoursOrHolidays(q));
     }

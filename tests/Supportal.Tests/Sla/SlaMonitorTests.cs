@@ -8,15 +8,15 @@ using Supportal.Tickets;
 namespace Supportal.Tests.Sla;
 
 /// <summary>The background rounds, run by hand with the fake clock: breaches recorded once, solved requests closed.</summary>
-public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
+public sealed class SlaMonitorTests(PortalFactory installation) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly PortalFactory portal;
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
 
-    public SlaMonitorTests(PortalFactory portal)
-    {
-        this.portal = portal;
-        portal.Settings["Sla:PollSeconds"] = "3600";
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     private SlaMonitor Monitor => portal.Services.GetRequiredService<SlaMonitor>();
 

@@ -16,16 +16,15 @@ namespace Supportal.Tests.Sla;
 /// group: the Polish team works Mon–Fri 08:00–16:00 Warsaw time (07:00–15:00Z in November), the English team
 /// around the clock. Normal priority: first reply 8 h, resolution 40 h.
 /// </summary>
-public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
+public sealed class SlaTrackerTests(PortalFactory installation) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly PortalFactory portal;
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
 
-    public SlaTrackerTests(PortalFactory portal)
-    {
-        this.portal = portal;
-        // The tests run each round themselves; the background loop must not race them.
-        portal.Settings["Sla:PollSeconds"] = "3600";
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_request_goes_to_its_language_team_and_gets_both_targets_in_that_teams_hours()
