@@ -248,3 +248,33 @@ public sealed class SlaMonitorTests(PortalFactory installation) : IClassFixture<
         row.ShouldContain("Zamknięte");
     }
 }
+
+public sealed class LoopingPortal : PortalFactory
+{
+    public LoopingPortal() => BackgroundLoops = true;
+}
+
+/// <summary>The monitor's own loop, as production runs it: its timer runs on the fake clock, which starts its rounds.</summary>
+public sealed class SlaMonitorLoopTests(LoopingPortal installation) : IClassFixture<LoopingPortal>, IAsyncLifetime
+{
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Moving_the_clock_past_a_due_time_lets_the_background_round_record_the_breach()
+    {
+        // English team (around the clock), Normal: first reply due 8 h after creation, at 16:00.
+        portal.SetClock("2026-11-17 08:00");
+        var late = await portal.RequestAsync("looped@monitor.test", "en");
+
+        // The loop's timer fires for every interval the clock passes; the round it starts runs on another thread.
+        portal.SetClock("2026-11-17 16:30");
+        await Eventually.TrueAsync(async () => (await portal.TargetsAsync(late.Id))[SlaMetric.FirstReply].BreachedAt is not null,
+            "the background round to record the breach");
+
+        (await portal.TargetsAsync(late.Id))[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-17 16:00"));
+    }
+}
