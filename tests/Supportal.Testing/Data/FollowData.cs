@@ -31,14 +31,16 @@ public static class FollowData
         return scope;
     }
 
-    public static async Task<Ticket> CreateAsync(this PortalFactory portal, Guid requesterId, string subject, string description = "It does not work.",
-        params IFormFile[] files)
+    public static Task<Ticket> CreateAsync(this PortalFactory portal, Guid requesterId, string subject, string description = "It does not work.",
+        params IFormFile[] files) =>
+        portal.CreateAsync(requesterId, new NewTicket(TicketKind.Administrative, subject, description, TicketPriority.Normal), files);
+
+    public static async Task<Ticket> CreateAsync(this PortalFactory portal, Guid requesterId, NewTicket request, params IFormFile[] files)
     {
         using var scope = portal.RequestScope();
         var services = scope.ServiceProvider;
         var requester = await services.GetRequiredService<Supportal.Data.AppDbContext>().Users.SingleAsync(u => u.Id == requesterId);
-        return await services.GetRequiredService<TicketDesk>()
-            .CreateAsync(requester, new NewTicket(TicketKind.Administrative, subject, description, TicketPriority.Normal), files);
+        return await services.GetRequiredService<TicketDesk>().CreateAsync(requester, request, files);
     }
 
     public static async Task AddCcAsync(this PortalFactory portal, long ticketId, string email, Guid byId)
