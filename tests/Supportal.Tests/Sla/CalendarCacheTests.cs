@@ -6,6 +6,7 @@ using Supportal.Data;
 using Supportal.Sla;
 using Supportal.Tests.Admin;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tickets;
 using static Supportal.Tests.Admin.WorkspaceAdminData;
 
@@ -152,14 +153,14 @@ public sealed class CalendarCacheTests(QueryLogPortal installation) : IClassFixt
 
         await using var other = portal.AnotherNode();
         using var admin = await other.AdminAsync();
-        var page = await admin.GetAsync($"/Admin/Calendars/{Warsaw}");
+        var page = await CalendarPage.OpenAsync(admin, Warsaw);
 
         // Mondays from 10:00: 6 hours on Monday, the last 2 on Tuesday from 08:00 Warsaw time.
-        page = await admin.SubmitAsync(page.Form("form[data-calendar-details]"), Values(("Input.Hours[0]", "10:00-16:00")));
+        page = await page.SaveAsync(Values(("Input.Hours[0]", "10:00-16:00")));
         var shorterMonday = await portal.RequestAsync("hours@nodes.test", "pl");
         (await portal.TargetsAsync(shorterMonday.Id))[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2027-06-22 08:00"));
 
-        page = await admin.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-06-22"), ("Holiday.Name", "Dzień serwisowy")));
+        page = await page.AddHolidayAsync("2027-06-22", "Dzień serwisowy");
         var tuesdayOff = await portal.RequestAsync("holiday@nodes.test", "pl");
         (await portal.TargetsAsync(tuesdayOff.Id))[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2027-06-23 08:00"));
 

@@ -7,6 +7,7 @@ using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 
 namespace Supportal.Tests.Tickets;
 
@@ -36,11 +37,11 @@ public sealed class TicketAccessTests(PortalFactory portal) : IClassFixture<Port
 
         var own = await client.GetAsync($"/Tickets/{strangers.Id}");
         own.Status.ShouldBe(HttpStatusCode.OK);
-        (await client.PostToAsync(own, "form[data-reply-form]", $"/Tickets/{ticket.Id}?handler=Reply",
+        (await client.PostToAsync(own, RequestPage.ReplyForm, $"/Tickets/{ticket.Id}?handler=Reply",
             new() { ["Reply.Body"] = "Let me in" })).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await client.PostToAsync(own, "form[data-add-cc]", $"/Tickets/{ticket.Id}?handler=AddCc",
+        (await client.PostToAsync(own, RequestPage.AddCcForm, $"/Tickets/{ticket.Id}?handler=AddCc",
             new() { ["Cc.Email"] = "stranger@access.test" })).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await client.PostToAsync(own, "form[data-solve-form]", $"/Tickets/{ticket.Id}?handler=Solve",
+        (await client.PostToAsync(own, RequestPage.SolveForm, $"/Tickets/{ticket.Id}?handler=Solve",
             new())).Status.ShouldBe(HttpStatusCode.NotFound);
 
         var after = await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id)
