@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Supportal.EndToEnd.Pages;
 using Supportal.Data;
 using Supportal.Tests.Infrastructure;
 
@@ -12,21 +13,17 @@ public sealed partial class AccountFlowTests(Browser browser, MailingPortal port
 {
     private const string Password = "quiet river copper lantern";
 
-    private Task<MailFile> MailAsync(string to, string subjectPart) => portal.Smtp.WaitForMailAsync(to, subjectPart);
+    private Task<MailFile> MailAsync(string to, string subjectPart) => portal.MailAsync(to, subjectPart);
 
     private static string Link(MailFile mail, string pathPart) =>
         LinkPattern().Matches(mail.Text).Select(m => m.Value).First(u => u.Contains(pathPart, StringComparison.Ordinal));
 
     private async Task SignInWithCodeAsync(IPage page, string email, string password, string codeSubject)
     {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Login']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync(password);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.ShouldReachAsync("**/Account/LoginWithCode**");
-        var code = CodePattern().Match((await MailAsync(email, codeSubject)).Subject).Value;
-        await page.Locator("input[name='Input.Code']").FillAsync(code);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
+        var signIn = await new SignInPage(page).OpenAsync();
+        await signIn.SubmitAsync(email, password);
+        await signIn.ShouldAskForCodeAsync();
+        await signIn.EnterCodeAsync(CodePattern().Match((await MailAsync(email, codeSubject)).Subject).Value);
         await page.ShouldReachAsync("**/Dashboard");
     }
 
@@ -78,15 +75,14 @@ public sealed partial class AccountFlowTests(Browser browser, MailingPortal port
         var page = await browser.NewPageAsync(portal.Url, locale: language);
         await page.GotoAsync("/Account/Login");
         await page.Locator("main a[href='/Account/ForgotPassword']").ClickAsync();
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await new ForgotPasswordPage(page).RequestLinkAsync(email);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
 
         await page.GotoAsync(Link(await MailAsync(email, subject), "/Account/ResetPassword"));
-        await page.Locator("input[name='Input.Password']").FillAsync(Password);
-        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync(Password);
+        var reset = new ResetPasswordPage(page);
+        await reset.FillAsync(Password);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await reset.SubmitAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(done);
 
         await SignInWithCodeAsync(page, email, Password, language == "pl" ? "Twój kod logowania" : "Your sign-in code");

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Supportal.Contracts;
-using Supportal.Data;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Tickets;
 using Supportal.Tickets;
 
 namespace Supportal.EndToEnd;
@@ -12,37 +8,15 @@ namespace Supportal.EndToEnd;
 /// <summary>Requests made as the portal makes them, for following them in the browser.</summary>
 internal static class FollowSetup
 {
-    public static readonly byte[] Png = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
-
+    /// <summary>A High request with a Markdown description, optionally copied to a colleague; returns its number.</summary>
     public static async Task<long> CreateRequestAsync(this PortalFactory portal, Guid requesterId, string subject, string? ccEmail = null)
     {
-        using var scope = portal.Services.CreateScope();
-        var services = scope.ServiceProvider;
-        // E-mails link to the request: build those links as while serving a request.
-        services.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
-        {
-            RequestServices = services,
-            Request = { Scheme = "https", Host = new HostString("localhost") },
-        };
-        var db = services.GetRequiredService<AppDbContext>();
-        var desk = services.GetRequiredService<TicketDesk>();
-        var requester = await db.Users.SingleAsync(u => u.Id == requesterId);
-        var ticket = await desk.CreateAsync(requester, new NewTicket(TicketKind.Administrative, subject, "The **label printer** prints blank pages.",
-            TicketPriority.High), []);
+        var ticket = await portal.CreateAsync(requesterId,
+            new NewTicket(TicketKind.Administrative, subject, "The **label printer** prints blank pages.", TicketPriority.High));
         if (ccEmail is not null)
-            await desk.AddCcAsync(ticket, ccEmail, requester);
+            await portal.AddCcAsync(ticket.Id, ccEmail, requesterId);
         return ticket.Id;
     }
-
-    public static Task<int> OrganizationAsync(this PortalFactory portal, string name, params Guid[] members) => portal.WithDbAsync(async db =>
-    {
-        var organization = new Organization { Name = name, CreatedAt = DateTime.UtcNow };
-        organization.Members.AddRange(members.Select(m => new OrganizationMember { UserId = m, JoinedAt = DateTime.UtcNow }));
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
-        return organization.Id;
-    });
 }
 
 [Collection(BrowserCollection.Name)]
@@ -98,7 +72,7 @@ public sealed class FollowRequestTests(Browser browser, LivePortal portal) : ICl
         await Assertions.Expect(page.Locator($"[data-cc='{colleagueEmail}']")).ToContainTextAsync("Cezary Colleague");
 
         await page.GetByLabel(t["reply"]).FillAsync("It also happens on the *second* printer, photo attached.");
-        await page.Locator("input[name=Files]").SetInputFilesAsync(new FilePayload { Name = "printer.png", MimeType = "image/png", Buffer = FollowSetup.Png });
+        await page.Locator("input[name=Files]").SetInputFilesAsync(new FilePayload { Name = "printer.png", MimeType = "image/png", Buffer = FollowData.Png });
         await page.GetByRole(AriaRole.Button, new() { Name = t["send"] }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(t["replied"]);
         var reply = page.Locator("[data-comment]").Nth(1);
@@ -134,8 +108,7 @@ public sealed class FollowRequestTests(Browser browser, LivePortal portal) : ICl
         await Assertions.Expect(colleaguePage.Locator("[data-comment]").Nth(1)).ToContainTextAsync("Rita Owner");
 
         // Staff switch on sharing for the organization: its requests appear under their own tab.
-        await portal.Factory.WithDbAsync(db => db.Organizations.Where(o => o.Id == organization)
-            .ExecuteUpdateAsync(o => o.SetProperty(x => x.SharesRequests, true)));
+        await portal.Factory.ShareRequestsAsync(organization, shares: true);
         await colleaguePage.GotoAsync("/Tickets");
         await colleaguePage.GetByRole(AriaRole.Link, new() { Name = t["organization"] }).ClickAsync();
         await Assertions.Expect(colleaguePage.Locator("tr[data-ticket]")).ToHaveCountAsync(2);
@@ -178,6 +151,7 @@ public sealed class FollowRequestMailTests(Browser browser, MailingPortal portal
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your reply has been added.");
 
+        await portal.SendQueuedMailAsync("mail.cc@customer.test", m => m.TextBody.Contains("A5 paper"));
         MailFile? mail = null;
         await Eventually.TrueAsync(() =>
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using Supportal.EndToEnd.Pages;
 using Supportal.Tests.Infrastructure;
 
 namespace Supportal.EndToEnd;
@@ -36,13 +37,10 @@ public sealed class ImportFlowTests(Browser browser, MailingPortal portal) : ICl
         await person.GotoAsync("/Account/Login");
         await person.Locator("main a[href='/Account/ForgotPassword?first=true']").ClickAsync();
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("Get a password");
-        await person.Locator("input[name='Input.Email']").FillAsync("olivia.migrated@customer.test");
-        await person.Locator("main form button[type=submit]").ClickAsync();
-        var mail = await portal.Smtp.WaitForMailAsync("olivia.migrated@customer.test", "Set your password");
+        await new ForgotPasswordPage(person).RequestLinkAsync("olivia.migrated@customer.test");
+        var mail = await portal.MailAsync("olivia.migrated@customer.test", "Set your password");
         await person.GotoAsync(System.Text.RegularExpressions.Regex.Match(mail.Text, @"https?://\S+ResetPassword\S+").Value);
-        await person.Locator("input[name='Input.Password']").FillAsync("olivia sets a long password");
-        await person.Locator("input[name='Input.ConfirmPassword']").FillAsync("olivia sets a long password");
-        await person.Locator("main form button[type=submit]").ClickAsync();
+        await new ResetPasswordPage(person).SetAsync("olivia sets a long password");
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("Password has been changed");
 
         await person.SignInAsync(portal.Factory, "olivia.migrated@customer.test", "olivia sets a long password");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Supportal.EndToEnd.Pages;
 using Supportal.Accounts;
 using Supportal.Tests.Infrastructure;
 
@@ -50,22 +51,16 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
 
         await page.Locator("[data-submitted]").GetByRole(AriaRole.Link, new() { Name = signIn, Exact = true }).ClickAsync();
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = getPassword }).ClickAsync();
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await new ForgotPasswordPage(page).RequestLinkAsync(email);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Eventually.TrueAsync(async () => (await portal.Factory.MailsToAsync(email)).Count == 2, "the password mail");
 
         await page.GotoAsync(await portal.Factory.LinkInLatestMailAsync(email, "/Account/ResetPassword"));
-        await page.Locator("input[name='Input.Password']").FillAsync(Password);
-        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await new ResetPasswordPage(page).SetAsync(Password);
         await page.ShouldReachAsync("**/Account/ResetPasswordDone");
 
         // A new account has no second step: the password alone signs in.
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Login']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync(Password);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
+        await (await new SignInPage(page).OpenAsync()).SubmitAsync(email, Password);
         await page.ShouldReachAsync("**/Dashboard");
 
         var open = page.Locator("[data-open-requests]");

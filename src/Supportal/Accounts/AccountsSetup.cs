@@ -38,8 +38,10 @@ public static class AccountsSetup
             .AddSignInManager<PortalSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddTokenProvider<EmailCodeProvider>(EmailCodeProvider.Name)
+            // Links expire on the portal's clock: in place of Identity's default provider, and for confirmations.
+            .AddTokenProvider<DefaultLinkTokenProvider>(TokenOptions.DefaultProvider)
             .AddTokenProvider<ConfirmationTokenProvider>(ConfirmationTokenProvider.ProviderName);
-        // Reset links (Identity's default provider) last a day; confirmation links a week (their own provider).
+        // Reset links (the default provider) last a day; confirmation links a week (their own provider).
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         builder.Services.Configure<ConfirmationTokenProviderOptions>(o =>
         {

@@ -4,10 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace Supportal.Accounts;
 
-/// <summary>Identity's data-protected tokens with a lifespan of their own, so confirmation links outlive reset links.</summary>
-public sealed class ConfirmationTokenProvider(
-    IDataProtectionProvider protection, IOptions<ConfirmationTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<ApplicationUser>> logger)
-    : DataProtectorTokenProvider<ApplicationUser>(protection, options, logger)
+/// <summary>Link tokens with a lifespan of their own, so confirmation links outlive reset links.</summary>
+public sealed class ConfirmationTokenProvider(IDataProtectionProvider protection, IOptions<ConfirmationTokenProviderOptions> options, TimeProvider clock)
+    : LinkTokenProvider(protection, options.Value, clock)
 {
     public const string ProviderName = "Confirmation";
 }

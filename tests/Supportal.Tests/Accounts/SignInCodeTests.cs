@@ -5,25 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Supportal.Accounts;
 using Supportal.Data;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 
 namespace Supportal.Tests.Accounts;
 
 public sealed class SignInCodeTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static async Task<Page> PasswordStepAsync(PortalClient client, string email)
-    {
-        var login = await client.GetAsync("/Account/Login");
-        return await client.SubmitAsync(login.Form(), new Dictionary<string, string>
-        {
-            ["Input.Login"] = email, ["Input.Password"] = PortalFactory.DemoPassword,
-        });
-    }
+    private static async Task<Page> PasswordStepAsync(PortalClient client, string email) =>
+        await (await SignInPage.OpenAsync(client)).SubmitAsync(email);
 
     private static Task<Page> EnterAsync(PortalClient client, Page codePage, string code, bool remember = false) =>
-        client.SubmitAsync(codePage.Form(), new Dictionary<string, string>
-        {
-            ["Input.Code"] = code, ["Input.RememberBrowser"] = remember ? "true" : "false",
-        });
+        new SignInCodePage(client, codePage).EnterAsync(code, remember);
 
     [Fact]
     public async Task The_password_step_emails_a_code_and_a_wrong_code_is_refused()
@@ -125,15 +117,8 @@ public sealed class SignInCodeTests(PortalFactory portal) : IClassFixture<Portal
         await client.SignInAsync("long.session@customer.test");
 
         portal.Clock.Advance(TimeSpan.FromMinutes(31));
-        try
-        {
-            (await client.Http.GetAsync("/Dashboard")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await client.Http.GetAsync("/Dashboard")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-        finally
-        {
-            portal.Clock.Advance(-TimeSpan.FromMinutes(31));
-        }
+        (await client.Http.GetAsync("/Dashboard")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.Http.GetAsync("/Dashboard")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

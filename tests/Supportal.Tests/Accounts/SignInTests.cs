@@ -1,6 +1,7 @@
 using System.Net;
 using Supportal.Accounts;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 
 namespace Supportal.Tests.Accounts;
 
@@ -50,12 +51,9 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task Return_url_is_followed_only_within_the_portal()
     {
         using var client = portal.CreatePortalClient();
-        var login = await client.GetAsync("/Account/Login?ReturnUrl=https://evil.test/");
+        var login = await SignInPage.OpenAsync(client, returnUrl: "https://evil.test/");
 
-        var codePage = await client.SubmitAsync(login.Form(), new Dictionary<string, string>
-        {
-            ["Input.Login"] = "customer@example.com", ["Input.Password"] = PortalFactory.DemoPassword,
-        });
+        var codePage = await login.SubmitAsync("customer@example.com");
         var page = await client.EnterCodeAsync(codePage, "customer@example.com");
 
         page.Path.ShouldBe("/Dashboard");

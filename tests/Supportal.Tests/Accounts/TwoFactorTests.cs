@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 
 namespace Supportal.Tests.Accounts;
 
@@ -66,21 +67,15 @@ public sealed class TwoFactorTests(PortalFactory portal) : IClassFixture<PortalF
             var codes = await client.SubmitAsync(setup.Form(), new Dictionary<string, string> { ["Input.Code"] = CodeFromApp(key) });
             recovery = codes.FindAll("[data-recovery-codes] li").First().TextContent.Trim();
         }
-        static async Task<Page> PasswordStepAsync(PortalClient client)
-        {
-            var login = await client.GetAsync("/Account/Login");
-            return await client.SubmitAsync(login.Form(), new Dictionary<string, string>
-            {
-                ["Input.Login"] = "twofactor.login@customer.test", ["Input.Password"] = PortalFactory.DemoPassword,
-            });
-        }
+        static async Task<Page> PasswordStepAsync(PortalClient client) =>
+            await (await SignInPage.OpenAsync(client)).SubmitAsync("twofactor.login@customer.test");
 
         using (var app = portal.CreatePortalClient())
         {
             var codePage = await PasswordStepAsync(app);
             codePage.Path.ShouldBe("/Account/LoginWithCode");
             codePage.Text.ShouldContain("Enter the code shown by your authenticator app.");
-            (await app.SubmitAsync(codePage.Form(), new Dictionary<string, string> { ["Input.Code"] = CodeFromApp(key) })).Path.ShouldBe("/Dashboard");
+            (await new SignInCodePage(app, codePage).EnterAsync(CodeFromApp(key))).Path.ShouldBe("/Dashboard");
         }
         static async Task<Page> RecoveryPageAsync(PortalClient client)
         {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using static Supportal.Tests.Admin.WorkspaceAdminData;
 
 namespace Supportal.Tests.Admin;
@@ -52,19 +53,19 @@ public sealed class CalendarConflictTests(CalendarRacePortal portal) : IClassFix
     {
         using var first = await portal.AdminAsync();
         using var second = await portal.AdminAsync();
-        var list = await first.GetAsync("/Admin/Calendars");
-        var added = await first.SubmitAsync(list.Form("form[data-add-calendar]"), Values(("Input.Name", "Shared desk"), ("Input.TimeZone", "Europe/Warsaw")));
+        var list = await CalendarPage.OpenListAsync(first);
+        var added = await list.AddCalendarAsync(Values(("Input.Name", "Shared desk"), ("Input.TimeZone", "Europe/Warsaw")));
         var id = await portal.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Name == "Shared desk").Select(c => c.Id).SingleAsync());
-        var stale = await second.GetAsync($"/Admin/Calendars/{id}");
+        var stale = await CalendarPage.OpenAsync(second, id);
 
-        await first.SubmitAsync(added.Form("form[data-calendar-details]"), Values(("Input.Hours[0]", "07:00-15:00")));
-        var refused = await second.SubmitAsync(stale.Form("form[data-calendar-details]"), Values(("Input.Hours[0]", "10:00-18:00")));
+        await added.SaveAsync(Values(("Input.Hours[0]", "07:00-15:00")));
+        var refused = await stale.SaveAsync(Values(("Input.Hours[0]", "10:00-18:00")));
 
         refused.Find("[data-errors]")!.TextContent.Trim().ShouldBe(Refused);
         refused.Find("input[name='Input.Hours[0]']")!.GetAttribute("value").ShouldBe("10:00-18:00");
         (await MondayAsync(id)).ShouldBe("07:00-15:00");
 
-        var saved = await second.SubmitAsync(refused.Form("form[data-calendar-details]"));
+        var saved = await refused.SaveAsync();
         saved.Find("[role=status]")!.TextContent.ShouldBe("Zapisano kalendarz Shared desk.");
         (await MondayAsync(id)).ShouldBe("10:00-18:00");
     }
@@ -73,17 +74,17 @@ public sealed class CalendarConflictTests(CalendarRacePortal portal) : IClassFix
     public async Task A_calendar_form_with_a_garbled_version_is_refused_with_the_input_kept_and_can_then_be_saved()
     {
         using var client = await portal.AdminAsync();
-        var list = await client.GetAsync("/Admin/Calendars");
-        var page = await client.SubmitAsync(list.Form("form[data-add-calendar]"), Values(("Input.Name", "Tampered desk"), ("Input.TimeZone", "UTC")));
+        var list = await CalendarPage.OpenListAsync(client);
+        var page = await list.AddCalendarAsync(Values(("Input.Name", "Tampered desk"), ("Input.TimeZone", "UTC")));
         var id = await portal.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Name == "Tampered desk").Select(c => c.Id).SingleAsync());
         var before = await MondayAsync(id);
 
-        var refused = await client.SubmitAsync(page.Form("form[data-calendar-details]"), Values(("Input.Version", "x1"), ("Input.Hours[0]", "06:00-14:00")));
+        var refused = await page.SaveAsync(Values(("Input.Version", "x1"), ("Input.Hours[0]", "06:00-14:00")));
 
         refused.Find("[data-errors]")!.TextContent.Trim().ShouldBe(Refused);
         refused.Find("input[name='Input.Hours[0]']")!.GetAttribute("value").ShouldBe("06:00-14:00");
         (await MondayAsync(id)).ShouldBe(before);
-        await client.SubmitAsync(refused.Form("form[data-calendar-details]"));
+        await refused.SaveAsync();
         (await MondayAsync(id)).ShouldBe("06:00-14:00");
     }
 
@@ -91,21 +92,21 @@ public sealed class CalendarConflictTests(CalendarRacePortal portal) : IClassFix
     public async Task A_holiday_added_or_removed_while_the_calendar_is_being_saved_elsewhere_is_refused_and_changes_nothing()
     {
         using var client = await portal.AdminAsync();
-        var list = await client.GetAsync("/Admin/Calendars");
-        var page = await client.SubmitAsync(list.Form("form[data-add-calendar]"), Values(("Input.Name", "Raced holidays"), ("Input.TimeZone", "UTC")));
-        page = await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-05-03"), ("Holiday.Name", "Konstytucja")));
+        var list = await CalendarPage.OpenListAsync(client);
+        var page = await list.AddCalendarAsync(Values(("Input.Name", "Raced holidays"), ("Input.TimeZone", "UTC")));
+        page = await page.AddHolidayAsync("2027-05-03", "Konstytucja");
 
         portal.Race.Armed = true;
-        var refused = await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-11-11"), ("Holiday.Name", "Niepodległość")));
+        var refused = await page.AddHolidayAsync("2027-11-11", "Niepodległość");
 
         refused.Find("[data-errors]")!.TextContent.Trim().ShouldBe(Refused);
         refused.Find("input[name='Holiday.Name']")!.GetAttribute("value").ShouldBe("Niepodległość");
         (await HolidaysAsync("Raced holidays")).ShouldBe(["Konstytucja"]);
 
         portal.Race.Armed = true;
-        refused = await client.SubmitAsync(page.Form("tr[data-holiday='2027-05-03'] form"));
+        var removal = await client.SubmitAsync(page.Form("tr[data-holiday='2027-05-03'] form"));
 
-        refused.Find("[data-errors]")!.TextContent.Trim().ShouldBe(Refused);
+        removal.Find("[data-errors]")!.TextContent.Trim().ShouldBe(Refused);
         (await HolidaysAsync("Raced holidays")).ShouldBe(["Konstytucja"]);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tests.Sla;
 using static Supportal.Tests.Admin.WorkspaceAdminData;
 
@@ -26,9 +27,9 @@ public sealed class CalendarsPageTests : IClassFixture<PortalFactory>
     {
         using var client = await portal.AdminAsync();
         var admin = await client.GetAsync("/Admin");
-        var list = await client.GetAsync(admin.Find("main a[href='/Admin/Calendars']")!.GetAttribute("href")!);
+        var list = new CalendarPage(client, await client.GetAsync(admin.Find("main a[href='/Admin/Calendars']")!.GetAttribute("href")!));
 
-        var added = await client.SubmitAsync(list.Form("form[data-add-calendar]"), Values(("Input.Name", "Dublin office"), ("Input.TimeZone", " Europe/Dublin ")));
+        var added = await list.AddCalendarAsync(Values(("Input.Name", "Dublin office"), ("Input.TimeZone", " Europe/Dublin ")));
 
         added.Find("[role=status]")!.TextContent.ShouldBe("Dodano kalendarz Dublin office.");
         var id = await portal.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Name == "Dublin office").Select(c => c.Id).SingleAsync());
@@ -41,7 +42,7 @@ public sealed class CalendarsPageTests : IClassFixture<PortalFactory>
         var values = Week("13:00-16:30; 8:00 – 12:00", "09:00–17:00", "", "", "09:00-17:00", "10:00-14:00", "22:00-24:00");
         values["Input.Name"] = "Dublin office hours";
         values["Input.TimeZone"] = "Europe/London";
-        var saved = await client.SubmitAsync(added.Form("form[data-calendar-details]"), values);
+        var saved = await added.SaveAsync(values);
 
         saved.Find("[role=status]")!.TextContent.ShouldBe("Zapisano kalendarz Dublin office hours.");
         (await HoursAsync(id)).Order().ShouldBe(["Friday 09:00-17:00", "Monday 08:00-12:00", "Monday 13:00-16:30", "Saturday 10:00-14:00",
@@ -72,12 +73,12 @@ public sealed class CalendarsPageTests : IClassFixture<PortalFactory>
     public async Task A_refused_change_shows_its_error_by_the_field_keeps_the_input_and_changes_nothing()
     {
         using var client = await portal.AdminAsync();
-        var page = await client.GetAsync($"/Admin/Calendars/{Warsaw}");
+        var page = await CalendarPage.OpenAsync(client, Warsaw);
         var before = await HoursAsync(Warsaw);
 
         foreach (var (field, value, error) in Refusals)
         {
-            var refused = await client.SubmitAsync(page.Form("form[data-calendar-details]"), Values((field, value), ("Input.Hours[3]", "07:00-15:00")));
+            var refused = await page.SaveAsync(Values((field, value), ("Input.Hours[3]", "07:00-15:00")));
 
             refused.FieldError(field).ShouldBe(error, field + " " + value);
             refused.Find($"[name='{field}']")!.GetAttribute("value").ShouldBe(value);
@@ -92,18 +93,18 @@ public sealed class CalendarsPageTests : IClassFixture<PortalFactory>
     public async Task A_calendar_without_hours_must_run_around_the_clock()
     {
         using var client = await portal.AdminAsync();
-        var page = await client.GetAsync($"/Admin/Calendars/{Warsaw}");
+        var page = await CalendarPage.OpenAsync(client, Warsaw);
 
-        var refused = await client.SubmitAsync(page.Form("form[data-calendar-details]"), Week("", "", "", "", "", "", ""));
+        var refused = await page.SaveAsync(Week("", "", "", "", "", "", ""));
         refused.FieldError("Input.Hours").ShouldBe("Wpisz godziny pracy dla co najmniej jednego dnia albo włącz „Całodobowo”.");
         (await HoursAsync(Warsaw)).Count.ShouldBe(5);
 
-        var list = await client.GetAsync("/Admin/Calendars");
-        var added = await client.SubmitAsync(list.Form("form[data-add-calendar]"),
+        var list = await CalendarPage.OpenListAsync(client);
+        var added = await list.AddCalendarAsync(
             Values(("Input.Name", "Always on"), ("Input.TimeZone", "UTC"), ("Input.AroundTheClock", "true")));
         var values = Week("", "", "", "", "", "", "");
         values["Input.AroundTheClock"] = "true";
-        var saved = await client.SubmitAsync(added.Form("form[data-calendar-details]"), values);
+        var saved = await added.SaveAsync(values);
 
         saved.Find("[role=status]")!.TextContent.ShouldBe("Zapisano kalendarz Always on.");
         (await portal.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Name == "Always on").Select(c => new { c.AroundTheClock, Hours = c.Hours.Count }).SingleAsync()))
@@ -114,22 +115,22 @@ public sealed class CalendarsPageTests : IClassFixture<PortalFactory>
     public async Task Holidays_are_listed_by_date_added_once_per_date_and_removed_after_confirmation()
     {
         using var client = await portal.AdminAsync();
-        var list = await client.GetAsync("/Admin/Calendars");
-        var page = await client.SubmitAsync(list.Form("form[data-add-calendar]"), Values(("Input.Name", "Holiday test"), ("Input.TimeZone", "Europe/Warsaw")));
+        var list = await CalendarPage.OpenListAsync(client);
+        var page = await list.AddCalendarAsync(Values(("Input.Name", "Holiday test"), ("Input.TimeZone", "Europe/Warsaw")));
         page.Find("[data-empty]")!.TextContent.ShouldBe("W tym kalendarzu nie ma dni wolnych.");
 
-        page = await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-12-31"), ("Holiday.Name", "Sylwester")));
+        page = await page.AddHolidayAsync("2027-12-31", "Sylwester");
         page.Find("[role=status]")!.TextContent.ShouldBe("Dzień 31.12.2027 (Sylwester) jest teraz dniem wolnym w kalendarzu Holiday test.");
-        page = await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-01-02"), ("Holiday.Name", "Dzień firmy")));
+        page = await page.AddHolidayAsync("2027-01-02", "Dzień firmy");
         page.FindAll("tr[data-holiday]").Select(r => r.GetAttribute("data-holiday")).ShouldBe(["2027-01-02", "2027-12-31"]);
 
         var count = await portal.WithDbAsync(db => db.Holidays.CountAsync());
-        var taken = await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-12-31"), ("Holiday.Name", "Again")));
+        var taken = await page.AddHolidayAsync("2027-12-31", "Again");
         taken.FieldError("Holiday.Date").ShouldBe("Dzień 31.12.2027 jest już dniem wolnym: Sylwester.");
         taken.Find("input[name='Holiday.Name']")!.GetAttribute("value").ShouldBe("Again");
-        var noDate = await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", ""), ("Holiday.Name", "Someday")));
+        var noDate = await page.AddHolidayAsync("", "Someday");
         noDate.FieldError("Holiday.Date").ShouldBe("Pole Data jest wymagane.");
-        var noName = await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-06-01"), ("Holiday.Name", "")));
+        var noName = await page.AddHolidayAsync("2027-06-01", "");
         noName.FieldError("Holiday.Name").ShouldBe("Pole Nazwa jest wymagane.");
         noName.Find("input[name='Holiday.Date']")!.GetAttribute("value").ShouldBe("2027-06-01");
         (await portal.WithDbAsync(db => db.Holidays.CountAsync())).ShouldBe(count);
@@ -146,11 +147,11 @@ public sealed class CalendarsPageTests : IClassFixture<PortalFactory>
     public async Task A_calendar_a_group_uses_is_not_deleted_and_an_unused_one_is_after_confirmation()
     {
         using var client = await portal.AdminAsync();
-        var inUse = await client.GetAsync($"/Admin/Calendars?delete={Warsaw}");
+        var inUse = await CalendarPage.OpenListAsync(client, $"?delete={Warsaw}");
         inUse.Find("[data-in-use]")!.TextContent.ShouldContain("dopóki korzystają z niego grupy (liczba grup: 1)");
         inUse.Find("[data-delete-calendar] form").ShouldBeNull();
 
-        var added = await client.SubmitAsync(inUse.Form("form[data-add-calendar]"), Values(("Input.Name", "Short lived"), ("Input.TimeZone", "UTC")));
+        var added = await inUse.AddCalendarAsync(Values(("Input.Name", "Short lived"), ("Input.TimeZone", "UTC")));
         var id = await portal.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Name == "Short lived").Select(c => c.Id).SingleAsync());
         var confirm = await client.GetAsync($"/Admin/Calendars?delete={id}");
         confirm.Find("[data-delete-calendar]")!.TextContent.ShouldContain("Usunąć kalendarz Short lived");
@@ -183,17 +184,16 @@ public sealed class CalendarsPageTests : IClassFixture<PortalFactory>
 }
 
 /// <summary>The calendar as edited on the screen is the one the SLA clock counts in (its own app: the clock moves).</summary>
-public sealed class CalendarSlaTests : IClassFixture<PortalFactory>
+public sealed class CalendarSlaTests(PortalFactory installation) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     private const int Warsaw = 1;
-    private readonly PortalFactory portal;
 
-    public CalendarSlaTests(PortalFactory portal)
-    {
-        this.portal = portal;
-        // The test computes due times itself; the background breach round must not race it.
-        portal.Settings["Sla:PollSeconds"] = "3600";
-    }
+    // The clock only moves forward: the app started again with a clock from before the instant the test sets.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_holiday_added_on_the_screen_moves_the_due_time_of_a_new_request()
@@ -201,10 +201,10 @@ public sealed class CalendarSlaTests : IClassFixture<PortalFactory>
         // Saturday 19 June 2027, 10:00 Warsaw time; Monday 21 June becomes a holiday of the Polish team's calendar.
         portal.SetClock("2027-06-19 08:00");
         using var client = await portal.AdminAsync();
-        var page = await client.GetAsync($"/Admin/Calendars/{Warsaw}");
+        var page = await CalendarPage.OpenAsync(client, Warsaw);
         var before = await portal.RequestAsync("before.holiday@calendars.test", "pl");
 
-        await client.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-06-21"), ("Holiday.Name", "Dzień serwisowy")));
+        await page.AddHolidayAsync("2027-06-21", "Dzień serwisowy");
         var after = await portal.RequestAsync("after.holiday@calendars.test", "pl");
 
         // Normal priority, first reply in 8 office hours: Monday 08:00–16:00 Warsaw (06:00–14:00Z), or Tuesday once Monday is off.

@@ -10,16 +10,9 @@ using static Supportal.Tests.Admin.WorkspaceAdminData;
 namespace Supportal.Tests.Admin;
 
 /// <summary>Admins set first-reply and resolution targets per service level and priority, in hours and minutes.</summary>
-public sealed class SlaPoliciesPageTests : IClassFixture<PortalFactory>
+public sealed class SlaPoliciesPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const int Standard = 1, Premium = 2;
-    private readonly PortalFactory portal;
-
-    public SlaPoliciesPageTests(PortalFactory portal)
-    {
-        this.portal = portal;
-        portal.Settings["Sla:PollSeconds"] = "3600";
-    }
 
     private Task<List<string>> PoliciesAsync(int level) => portal.WithDbAsync(db => db.SlaPolicies.Where(p => p.ServiceLevelId == level)
         .OrderBy(p => p.Id).Select(p => $"{p.Priority} {p.FirstReplyMinutes}/{p.ResolutionMinutes} {p.BusinessHoursOnly}").ToListAsync());

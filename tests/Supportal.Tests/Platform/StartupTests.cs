@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Data;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 
 namespace Supportal.Tests.Platform;
 
@@ -112,12 +113,9 @@ public sealed class DatabaseDownTests(DatabaseDownPortal portal) : IClassFixture
     {
         using var client = portal.CreatePortalClient();
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var login = await client.GetAsync("/Account/Login");
+        var login = await SignInPage.OpenAsync(client);
 
-        var page = await client.SubmitAsync(login.Form(), new Dictionary<string, string>
-        {
-            ["Input.Login"] = "customer@example.com", ["Input.Password"] = PortalFactory.DemoPassword,
-        });
+        var page = await login.SubmitAsync("customer@example.com");
 
         page.Status.ShouldBe(HttpStatusCode.InternalServerError);
         page.Find("h1")!.TextContent.ShouldBe(title);

@@ -6,6 +6,7 @@ using Supportal.Data;
 using Supportal.Sla;
 using Supportal.Tests.Admin;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tickets;
 using static Supportal.Tests.Admin.WorkspaceAdminData;
 
@@ -37,21 +38,26 @@ public sealed class QueryLogPortal : PortalFactory
 {
     public QueryLog Queries { get; } = new();
 
-    public QueryLogPortal()
-    {
-        // The tests change tickets themselves; the background breach round must not race them.
-        Settings["Sla:PollSeconds"] = "3600";
-        Intercept(Queries);
-    }
+    public QueryLogPortal() => Intercept(Queries);
 }
 
 /// <summary>
 /// Each node keeps the built clock of a calendar and reads only its version on a ticket change, yet an admin's edit on
 /// any node counts from the next change on. The Polish team's calendar (seeded): Mon–Fri 08:00–16:00 Warsaw time.
 /// </summary>
-public sealed class CalendarCacheTests(QueryLogPortal portal) : IClassFixture<QueryLogPortal>
+public sealed class CalendarCacheTests(QueryLogPortal installation) : IClassFixture<QueryLogPortal>, IAsyncLifetime
 {
     private const int Warsaw = 1;
+
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
+
+    private QueryLog Queries => installation.Queries;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     private static bool ReadsHoursOrHolidays(string sql) => sql.Contains("\"BusinessHours\"") || sql.Contains("\"Holidays\"");
 
@@ -61,7 +67,7 @@ public sealed class CalendarCacheTests(QueryLogPortal portal) : IClassFixture<Qu
         portal.SetClock("2027-03-10 09:00");
         var ticket = await portal.RequestAsync("warm@cache.test", "pl");
 
-        var queries = portal.Queries.Record();
+        var queries = Queries.Record();
         await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.High);
 
         queries.ShouldNotContain(q => ReadsHoursOrHolidays(q));
@@ -75,11 +81,11 @@ public sealed class CalendarCacheTests(QueryLogPortal portal) : IClassFixture<Qu
             db.Holidays.Add(new Holiday { CalendarId = Warsaw, Date = new DateOnly(2030, 1, 2), Name = "Dzień serwisowy" });
             return await db.SaveChangesAsync();
         });
-        queries = portal.Queries.Record();
+        queries = Queries.Record();
         await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Urgent);
         queries.Count(q => ReadsHoursOrHolidays(q)).ShouldBe(2);
 
-        queries = portal.Queries.Record();
+        queries = Queries.Record();
         await portal.ChangeAsync(ticket.Id, t => t.Priority = TicketPriority.Low);
         queries.ShouldNotContain(q => ReadsHoursOrHolidays(q));
     }
@@ -147,14 +153,14 @@ public sealed class CalendarCacheTests(QueryLogPortal portal) : IClassFixture<Qu
 
         await using var other = portal.AnotherNode();
         using var admin = await other.AdminAsync();
-        var page = await admin.GetAsync($"/Admin/Calendars/{Warsaw}");
+        var page = await CalendarPage.OpenAsync(admin, Warsaw);
 
         // Mondays from 10:00: 6 hours on Monday, the last 2 on Tuesday from 08:00 Warsaw time.
-        page = await admin.SubmitAsync(page.Form("form[data-calendar-details]"), Values(("Input.Hours[0]", "10:00-16:00")));
+        page = await page.SaveAsync(Values(("Input.Hours[0]", "10:00-16:00")));
         var shorterMonday = await portal.RequestAsync("hours@nodes.test", "pl");
         (await portal.TargetsAsync(shorterMonday.Id))[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2027-06-22 08:00"));
 
-        page = await admin.SubmitAsync(page.Form("form[data-add-holiday]"), Values(("Holiday.Date", "2027-06-22"), ("Holiday.Name", "Dzień serwisowy")));
+        page = await page.AddHolidayAsync("2027-06-22", "Dzień serwisowy");
         var tuesdayOff = await portal.RequestAsync("holiday@nodes.test", "pl");
         (await portal.TargetsAsync(tuesdayOff.Id))[SlaMetric.FirstReply].DueAt.ShouldBe(SlaData.Utc("2027-06-23 08:00"));
 

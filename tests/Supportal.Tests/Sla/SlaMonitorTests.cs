@@ -8,15 +8,15 @@ using Supportal.Tickets;
 namespace Supportal.Tests.Sla;
 
 /// <summary>The background rounds, run by hand with the fake clock: breaches recorded once, solved requests closed.</summary>
-public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
+public sealed class SlaMonitorTests(PortalFactory installation) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly PortalFactory portal;
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
 
-    public SlaMonitorTests(PortalFactory portal)
-    {
-        this.portal = portal;
-        portal.Settings["Sla:PollSeconds"] = "3600";
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     private SlaMonitor Monitor => portal.Services.GetRequiredService<SlaMonitor>();
 
@@ -246,5 +246,35 @@ public sealed class SlaMonitorTests : IClassFixture<PortalFactory>
         await admin.SignInAsync("closer.admin@monitor.test");
         var row = (await admin.GetAsync($"/Agent/Tickets/{polish.Id}")).FindAll("[data-new]").Select(e => e.TextContent.Trim());
         row.ShouldContain("Zamknięte");
+    }
+}
+
+public sealed class LoopingPortal : PortalFactory
+{
+    public LoopingPortal() => BackgroundLoops = true;
+}
+
+/// <summary>The monitor's own loop, as production runs it: its timer runs on the fake clock, which starts its rounds.</summary>
+public sealed class SlaMonitorLoopTests(LoopingPortal installation) : IClassFixture<LoopingPortal>, IAsyncLifetime
+{
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Moving_the_clock_past_a_due_time_lets_the_background_round_record_the_breach()
+    {
+        // English team (around the clock), Normal: first reply due 8 h after creation, at 16:00.
+        portal.SetClock("2026-11-17 08:00");
+        var late = await portal.RequestAsync("looped@monitor.test", "en");
+
+        // The loop's timer fires for every interval the clock passes; the round it starts runs on another thread.
+        portal.SetClock("2026-11-17 16:30");
+        await Eventually.TrueAsync(async () => (await portal.TargetsAsync(late.Id))[SlaMetric.FirstReply].BreachedAt is not null,
+            "the background round to record the breach");
+
+        (await portal.TargetsAsync(late.Id))[SlaMetric.FirstReply].BreachedAt.ShouldBe(SlaData.Utc("2026-11-17 16:00"));
     }
 }

@@ -11,70 +11,20 @@ using Supportal.Workspace;
 
 namespace Supportal.Tests.Sla;
 
-/// <summary>Moving the fake clock to set instants and changing tickets the way the agent and customer screens do.</summary>
-public static class SlaData
-{
-    public static DateTime Utc(string text) =>
-        DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), DateTimeKind.Utc);
-
-    public static void SetClock(this PortalFactory portal, string utc) =>
-        portal.Clock.Advance(Utc(utc) - portal.Clock.GetUtcNow().UtcDateTime);
-
-    /// <summary>Creates a request for a new customer speaking the language, through the customer-side desk.</summary>
-    public static async Task<Ticket> RequestAsync(this PortalFactory portal, string email, string language)
-    {
-        var user = await portal.CreateUserAsync(email, "Kim", "Customer", language);
-        return await portal.CreateAsync(user.Id, "The firewall drops VPN connections");
-    }
-
-    /// <summary>An agent-side change: the ticket changed, its targets brought in line, one save.</summary>
-    public static async Task ChangeAsync(this PortalFactory portal, long ticketId, Action<Ticket> change)
-    {
-        using var scope = portal.RequestScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
-        change(ticket);
-        await scope.ServiceProvider.GetRequiredService<SlaTracker>().UpdateAsync(ticket);
-        await db.SaveChangesAsync();
-    }
-
-    public static async Task CustomerRepliesAsync(this PortalFactory portal, long ticketId)
-    {
-        using var scope = portal.RequestScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
-        var requester = await db.Users.SingleAsync(u => u.Id == ticket.RequesterId);
-        await scope.ServiceProvider.GetRequiredService<TicketDesk>().ReplyAsync(ticket, requester, "Still broken.", []);
-    }
-
-    public static async Task CustomerSolvesAsync(this PortalFactory portal, long ticketId)
-    {
-        using var scope = portal.RequestScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
-        var requester = await db.Users.SingleAsync(u => u.Id == ticket.RequesterId);
-        await scope.ServiceProvider.GetRequiredService<TicketDesk>().SolveAsync(ticket, requester, "Works now, thanks.");
-    }
-
-    public static Task<Dictionary<SlaMetric, TicketSla>> TargetsAsync(this PortalFactory portal, long ticketId) =>
-        portal.WithDbAsync(db => db.TicketSlas.AsNoTracking().Where(s => s.TicketId == ticketId).ToDictionaryAsync(s => s.Metric));
-}
-
 /// <summary>
 /// Targets through a ticket's life. The seeded Standard level (no contract) counts business hours of the ticket's
 /// group: the Polish team works Mon–Fri 08:00–16:00 Warsaw time (07:00–15:00Z in November), the English team
 /// around the clock. Normal priority: first reply 8 h, resolution 40 h.
 /// </summary>
-public sealed class SlaTrackerTests : IClassFixture<PortalFactory>
+public sealed class SlaTrackerTests(PortalFactory installation) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly PortalFactory portal;
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
 
-    public SlaTrackerTests(PortalFactory portal)
-    {
-        this.portal = portal;
-        // The tests run each round themselves; the background loop must not race them.
-        portal.Settings["Sla:PollSeconds"] = "3600";
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_request_goes_to_its_language_team_and_gets_both_targets_in_that_teams_hours()

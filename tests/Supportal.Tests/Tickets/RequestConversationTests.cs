@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Supportal.Pages.Tickets;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tests.Workspace;
 
 namespace Supportal.Tests.Tickets;
@@ -16,8 +17,7 @@ public sealed class RequestConversationTests(PortalFactory portal) : IClassFixtu
         var ticket = await portal.CreateAsync(requester.Id, "Formatting", "Steps:\n\n1. **Open** the app\n2. Click <script>alert('x')</script>");
         using (var agent = await portal.SignedInAsync("agent@example.com"))
         {
-            var asAgent = await agent.GetAsync($"/Tickets/{ticket.Id}");
-            await agent.SubmitAsync(asAgent.Form("form[data-reply-form]"), new Dictionary<string, string> { ["Reply.Body"] = "We are on it." });
+            await (await RequestPage.OpenAsync(agent, ticket.Id)).ReplyAsync("We are on it.");
         }
         using var client = await portal.SignedInAsync("markdown.owner@request.test");
 

@@ -1,7 +1,7 @@
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tests.Workspace;
 
 namespace Supportal.Tests.Tickets;
@@ -9,8 +9,6 @@ namespace Supportal.Tests.Tickets;
 /// <summary>What a customer changes on the request page goes into the ticket's history, as an agent's change does.</summary>
 public sealed class RequestHistoryTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static Dictionary<string, string> Values(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
-
     [Fact]
     public async Task A_reply_reopens_an_on_hold_request_with_the_customer_in_its_history()
     {
@@ -18,11 +16,11 @@ public sealed class RequestHistoryTests(PortalFactory portal) : IClassFixture<Po
         var ticket = await portal.CreateAsync(requester.Id, "Waiting for the vendor");
         await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.OnHold)));
         using var client = await portal.SignedInAsync("hold.owner@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
         // On-hold is agents' business: the customer sees the request as open.
         page.Find("[data-status]")!.GetAttribute("data-status").ShouldBe("Open");
 
-        await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "The vendor called me directly.")));
+        await page.ReplyAsync("The vendor called me directly.");
 
         (await portal.TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.Open);
         var change = await portal.WithDbAsync(db => db.TicketEvents.SingleAsync(e => e.TicketId == ticket.Id && e.Field == "Status"));
@@ -37,12 +35,12 @@ public sealed class RequestHistoryTests(PortalFactory portal) : IClassFixture<Po
         var ticket = await portal.CreateAsync(requester.Id, "Who follows this");
         await portal.AgentAsync("history.agent@request.test");
         using var agent = await portal.SignedInAsync("history.agent@request.test");
-        var agentPage = await agent.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var agentPage = await AgentTicketPage.OpenAsync(agent, ticket.Id);
         var version = (await portal.TicketAsync(ticket.Id)).Version;
         using var client = await portal.SignedInAsync("history.owner@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
 
-        var added = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "history.cc@request.test")));
+        var added = await page.AddCcAsync("history.cc@request.test");
         added.Find("[data-cc='history.cc@request.test']").ShouldNotBeNull();
         (await portal.TicketAsync(ticket.Id)).Version.ShouldBe(version + 1);
         var removed = await client.SubmitAsync(added.Form("[data-cc='history.cc@request.test'] form"));
@@ -50,8 +48,7 @@ public sealed class RequestHistoryTests(PortalFactory portal) : IClassFixture<Po
         (await portal.TicketAsync(ticket.Id)).Version.ShouldBe(version + 2);
 
         // The agent's form loaded before both changes is told about them instead of saving over them.
-        var told = await agent.SubmitAsync(agentPage.Form("form[data-ticket-form]"), Values(("Input.Priority", "High")),
-            (IHtmlElement)agentPage.Find("[data-save]")!);
+        var told = await agentPage.SubmitAsync("[data-save]", ("Input.Priority", "High"));
         told.Find("[data-errors]")!.TextContent.ShouldContain("Nothing was saved");
         told.FindAll("[data-conflict] [data-changed='Cc']").Count().ShouldBe(2);
         (await portal.TicketAsync(ticket.Id)).Priority.ShouldBe(TicketPriority.Normal);

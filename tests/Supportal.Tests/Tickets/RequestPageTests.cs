@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 
 namespace Supportal.Tests.Tickets;
 
@@ -26,10 +27,10 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var ownerMails = await MailCountAsync("reply.owner@request.test");
         var ccMails = await MailCountAsync("reply.cc@request.test");
 
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
         page.Find("[data-status]")!.GetAttribute("data-status").ShouldBe("Solved");
         page.Find("[data-solve]").ShouldBeNull();
-        var after = await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "It came back after the update.")));
+        var after = await page.ReplyAsync("It came back after the update.");
 
         after.Path.ShouldBe($"/Tickets/{ticket.Id}");
         after.Find("[role=status]")!.TextContent.ShouldBe("Your reply has been added.");
@@ -58,8 +59,8 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var ownerMails = await MailCountAsync("cc.reply.owner@request.test");
         var ccMails = await MailCountAsync("cc.reply.cc@request.test");
 
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
-        await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "Same here on floor 2.")));
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
+        await page.ReplyAsync("Same here on floor 2.");
 
         (await MailCountAsync("cc.reply.cc@request.test")).ShouldBe(ccMails);
         (await MailCountAsync("cc.reply.owner@request.test")).ShouldBe(ownerMails + 1);
@@ -72,14 +73,13 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var requester = await portal.CreateUserAsync("reply.invalid@request.test");
         var ticket = await portal.CreateAsync(requester.Id, "Invalid replies");
         using var client = await portal.SignedInAsync("reply.invalid@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
 
-        var empty = await client.SubmitAsync(page.Form("form[data-reply-form]"), Values(("Reply.Body", "   ")));
+        var empty = await page.ReplyAsync("   ");
         empty.Status.ShouldBe(HttpStatusCode.OK);
         empty.FieldError("Reply.Body").ShouldBe("Write a reply.");
 
-        var program = await client.UploadAsync(page.Form("form[data-reply-form]"), "Files", "setup.exe", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0],
-            Values(("Reply.Body", "Here is the installer")));
+        var program = await page.ReplyAsync("Here is the installer", "setup.exe", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0]);
         program.Status.ShouldBe(HttpStatusCode.OK);
         program.FieldError("Files").ShouldContain("setup.exe");
         program.Find("textarea[name='Reply.Body']")!.TextContent.ShouldContain("Here is the installer");
@@ -93,9 +93,9 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var requester = await portal.CreateUserAsync("solve.owner@request.test");
         var ticket = await portal.CreateAsync(requester.Id, "Password expired");
         using var client = await portal.SignedInAsync("solve.owner@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
 
-        var solved = await client.SubmitAsync(page.Form("form[data-solve-form]"), Values(("Solve.Comment", "Reset it myself, thanks.")));
+        var solved = await page.SolveAsync("Reset it myself, thanks.");
 
         solved.Find("[role=status]")!.TextContent.ShouldBe("The request has been marked as solved.");
         solved.Find("[data-status]")!.GetAttribute("data-status").ShouldBe("Solved");
@@ -117,12 +117,12 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         using var client = await portal.SignedInAsync("closed.owner@request.test");
         var ccMails = await MailCountAsync("closed.cc@request.test");
 
-        var closed = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var closed = await RequestPage.OpenAsync(client, ticket.Id);
         closed.Find("[data-closed]")!.TextContent.ShouldContain("A reply starts a new follow-up request");
         closed.Find("[data-solve]").ShouldBeNull();
-        var empty = await client.SubmitAsync(closed.Form("form[data-reply-form]"), Values(("Reply.Body", " ")));
+        var empty = await closed.ReplyAsync(" ");
         empty.FieldError("Reply.Body").ShouldNotBeEmpty();
-        var followUp = await client.SubmitAsync(closed.Form("form[data-reply-form]"), Values(("Reply.Body", "It is back again.")));
+        var followUp = await closed.ReplyAsync("It is back again.");
 
         var id = long.Parse(followUp.Path.Split('/').Last());
         id.ShouldNotBe(ticket.Id);
@@ -144,15 +144,15 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var requester = await portal.CreateUserAsync("cc.owner@request.test", "Rita", "Owner");
         var ticket = await portal.CreateAsync(requester.Id, "Need a colleague in the loop");
         using var client = await portal.SignedInAsync("cc.owner@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
 
-        var invalid = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "not-an-address")));
+        var invalid = await page.AddCcAsync("not-an-address");
         invalid.FieldError("Cc.Email").ShouldBe("Enter a valid e-mail address.");
         invalid.Find("input[name='Cc.Email']")!.GetAttribute("value").ShouldBe("not-an-address");
-        var self = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "CC.OWNER@request.test")));
+        var self = await page.AddCcAsync("CC.OWNER@request.test");
         self.FieldError("Cc.Email").ShouldContain("already follows");
 
-        var added = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "new.colleague@request.test")));
+        var added = await page.AddCcAsync("new.colleague@request.test");
 
         added.Find("[role=status]")!.TextContent.ShouldContain("new.colleague@request.test");
         added.Find("[data-cc='new.colleague@request.test']").ShouldNotBeNull();
@@ -174,13 +174,13 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         using var client = await portal.SignedInAsync("cc.spammer@request.test");
         for (var i = 0; i < 5; i++)
         {
-            var page = await client.GetAsync($"/Tickets/{ticket.Id}");
-            (await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", $"stranger{i}@request.test")))).FieldError("Cc.Email").ShouldBeEmpty();
+            var page = await RequestPage.OpenAsync(client, ticket.Id);
+            (await page.AddCcAsync($"stranger{i}@request.test")).FieldError("Cc.Email").ShouldBeEmpty();
         }
 
-        var form = (await client.GetAsync($"/Tickets/{ticket.Id}")).Form("form[data-add-cc]");
-        var refused = await client.SubmitAsync(form, Values(("Cc.Email", "stranger5@request.test")));
-        var known = await client.SubmitAsync(form, Values(("Cc.Email", "cc.known@request.test")));
+        var request = await RequestPage.OpenAsync(client, ticket.Id);
+        var refused = await request.AddCcAsync("stranger5@request.test");
+        var known = await request.AddCcAsync("cc.known@request.test");
 
         refused.FieldError("Cc.Email").ShouldBe("You have copied several new addresses in a short time. Please try again in 15 minutes.");
         (await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "stranger5@request.test"))).ShouldBeFalse();
@@ -228,10 +228,9 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var requester = await portal.CreateUserAsync("files.owner@request.test");
         var ticket = await portal.CreateAsync(requester.Id, "Screenshots", "First one attached.", FollowData.File("screen shot ą.png", FollowData.Png));
         using var client = await portal.SignedInAsync("files.owner@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
 
-        var after = await client.UploadAsync(page.Form("form[data-reply-form]"), "Files", "log.txt", "line one\nline two"u8.ToArray(),
-            Values(("Reply.Body", "And the log.")));
+        var after = await page.ReplyAsync("And the log.", "log.txt", "line one\nline two"u8.ToArray());
 
         var comments = after.FindAll("[data-comment]").ToList();
         comments[1].QuerySelector("[data-files] [data-download]")!.TextContent.Trim().ShouldBe("log.txt");
@@ -309,9 +308,9 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var requester = await portal.CreateUserAsync("cc.chars@request.test");
         var ticket = await portal.CreateAsync(requester.Id, "Odd address");
         using var client = await portal.SignedInAsync("cc.chars@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
 
-        var refused = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "o'brien@request.test")));
+        var refused = await page.AddCcAsync("o'brien@request.test");
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.FieldError("Cc.Email").ShouldBe("Enter a valid e-mail address.");
@@ -328,9 +327,9 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         var ticket = await portal.CreateAsync(requester.Id, "Shared scanner");
         using var client = await portal.SignedInAsync("self.colleague@request.test");
         var mails = await MailCountAsync("self.colleague@request.test");
-        var page = await client.GetAsync($"/Tickets/{ticket.Id}");
+        var page = await RequestPage.OpenAsync(client, ticket.Id);
 
-        var added = await client.SubmitAsync(page.Form("form[data-add-cc]"), Values(("Cc.Email", "self.colleague@request.test")));
+        var added = await page.AddCcAsync("self.colleague@request.test");
 
         added.Find("[data-cc='self.colleague@request.test']").ShouldNotBeNull();
         (await MailCountAsync("self.colleague@request.test")).ShouldBe(mails);

@@ -7,6 +7,7 @@ using Supportal.Pages.Agent;
 using Supportal.Pages.Tickets;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tests.Tickets;
 using Supportal.Workspace;
 
@@ -17,11 +18,6 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
 {
     private static Dictionary<string, string> Values(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 
-    private static IHtmlElement Button(Page page, string selector) => (IHtmlElement)page.Find(selector)!;
-
-    private static Task<Page> SubmitAsync(PortalClient client, Page page, string button, params (string Key, string Value)[] values) =>
-        client.SubmitAsync(page.Form("form[data-ticket-form]"), Values(values), Button(page, button));
-
     [Fact]
     public async Task An_agent_takes_a_ticket_adds_a_note_and_replies_and_the_customer_sees_and_gets_only_the_reply()
     {
@@ -31,7 +27,7 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         var agent = await portal.AgentAsync("page.agent@agent.test", "Adam", "Agent");
         using var client = await portal.SignedInAsync("page.agent@agent.test");
 
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Find(".breadcrumb a")!.GetAttribute("href").ShouldBe("/Agent");
         page.Find("[data-agent-status]")!.GetAttribute("data-agent-status").ShouldBe("New");
@@ -41,7 +37,7 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         page.Find($"[data-other-tickets] [data-other='{older.Id}'] a")!.GetAttribute("href").ShouldBe($"/Agent/Tickets/{older.Id}");
         page.Find("[data-history] [data-empty]").ShouldNotBeNull();
 
-        var taken = await SubmitAsync(client, page, "[data-take-it]");
+        var taken = await page.SubmitAsync("[data-take-it]");
         taken.Path.ShouldBe($"/Agent/Tickets/{ticket.Id}");
         taken.Find("select[name='Input.AssigneeId'] option[selected]")!.GetAttribute("value").ShouldBe(agent.Id.ToString());
         taken.Find("[data-agent-status]")!.GetAttribute("data-agent-status").ShouldBe("Open");
@@ -49,14 +45,14 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         taken.FindAll("[data-history] [data-event]").Select(e => e.GetAttribute("data-event")).ShouldBe(["Assignee", "Status"], ignoreOrder: true);
         var mailsBefore = await portal.MailCountAsync(requester.Email!);
 
-        var noted = await SubmitAsync(client, taken, "[data-save]", ("Input.Body", "Internal: she called twice about this"), ("Input.Mode", "Note"));
+        var noted = await taken.SubmitAsync("[data-save]", ("Input.Body", "Internal: she called twice about this"), ("Input.Mode", "Note"));
         noted.Find("[role=status]")!.TextContent.ShouldBe("The internal note has been added.");
         var note = noted.FindAll("[data-comment]").Last();
         note.GetAttribute("data-public").ShouldBe("false");
         note.QuerySelector("[data-note]")!.TextContent.ShouldContain("Internal note");
         note.ClassList.ShouldContain("bg-warning-subtle");
 
-        var replied = await SubmitAsync(client, noted, "[data-submit-as='Pending']", ("Input.Body", "Please update the driver."));
+        var replied = await noted.SubmitAsync("[data-submit-as='Pending']", ("Input.Body", "Please update the driver."));
         replied.Find("[role=status]")!.TextContent.ShouldBe("The reply has been sent.");
         replied.Find("[data-agent-status]")!.GetAttribute("data-agent-status").ShouldBe("Pending");
         replied.FindAll("[data-comment]").Last().GetAttribute("data-public").ShouldBe("true");
@@ -109,8 +105,8 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         using var client = await portal.SignedInAsync("page.long.agent@agent.test");
 
         static string[] Bodies(Page page) => page.FindAll("[data-comment] [data-body]").Select(b => b.TextContent.Trim()).ToArray();
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
-        Bodies(page).ShouldBe(Enumerable.Range(5, ConversationPart.Shown).Select(i => $"Comment {i}").ToArray());
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
+        Bodies(page.Page).ShouldBe(Enumerable.Range(5, ConversationPart.Shown).Select(i => $"Comment {i}").ToArray());
         page.Find("[data-earlier-comments]")!.TextContent.ShouldContain("Earlier comments not shown: 5.");
 
         var all = await client.GetAsync(page.Find("[data-all-comments]")!.GetAttribute("href")!);
@@ -118,9 +114,9 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         all.Find("[data-earlier-comments]").ShouldBeNull();
 
         portal.Clock.Advance(TimeSpan.FromMinutes(total));
-        page = await SubmitAsync(client, page, "[data-submit-as='Open']", ("Input.Body", "The newest word"));
-        Bodies(page).Last().ShouldBe("The newest word");
-        Bodies(page).Length.ShouldBe(ConversationPart.Shown);
+        page = await page.SubmitAsync("[data-submit-as='Open']", ("Input.Body", "The newest word"));
+        Bodies(page.Page).Last().ShouldBe("The newest word");
+        Bodies(page.Page).Length.ShouldBe(ConversationPart.Shown);
         page.Find("[data-earlier-comments]")!.TextContent.ShouldContain("Earlier comments not shown: 6.");
     }
 
@@ -198,9 +194,9 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         var ticket = await portal.CreateAsync(requester.Id, "Need help");
         await portal.AgentAsync("page.agent2@agent.test");
         using var client = await portal.SignedInAsync("page.agent2@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
 
-        var refused = await SubmitAsync(client, page, "[data-submit-as='Solved']", ("Input.Body", "All done."), ("Input.Tags", "done"));
+        var refused = await page.SubmitAsync("[data-submit-as='Solved']", ("Input.Body", "All done."), ("Input.Tags", "done"));
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.FieldError("Input.Status").ShouldBe("Assign the ticket before solving it.");
@@ -217,17 +213,16 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         var ticket = await portal.CreateAsync(requester.Id, "Preview me");
         await portal.AgentAsync("page.agent3@agent.test");
         using var client = await portal.SignedInAsync("page.agent3@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
 
-        var preview = await SubmitAsync(client, page, "[data-preview]", ("Input.Body", "Try **this** <script>alert(1)</script>"));
+        var preview = await page.SubmitAsync("[data-preview]", ("Input.Body", "Try **this** <script>alert(1)</script>"));
 
         preview.Find("[data-preview-output] strong")!.TextContent.ShouldBe("this");
         preview.Find("[data-preview-output] script").ShouldBeNull();
         preview.Find("textarea[name='Input.Body']")!.TextContent.ShouldContain("Try **this**");
         (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
 
-        var form = page.Form("form[data-ticket-form]");
-        var token = ((IHtmlInputElement)form.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+        var token = page.AntiforgeryToken;
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/Agent/Tickets/{ticket.Id}?handler=Preview")
         {
             Content = new FormUrlEncodedContent(Values(("__RequestVerificationToken", token), ("Input.Body", "Just *this*"))),
@@ -246,11 +241,11 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         await portal.AgentAsync("page.second@agent.test", "Second", "Agent");
         using var first = await portal.SignedInAsync("page.first@agent.test");
         using var second = await portal.SignedInAsync("page.second@agent.test");
-        var firstPage = await first.GetAsync($"/Agent/Tickets/{ticket.Id}");
-        var secondPage = await second.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var firstPage = await AgentTicketPage.OpenAsync(first, ticket.Id);
+        var secondPage = await AgentTicketPage.OpenAsync(second, ticket.Id);
 
-        (await SubmitAsync(first, firstPage, "[data-save]", ("Input.Priority", "Urgent"))).Find("[role=status]").ShouldNotBeNull();
-        var told = await SubmitAsync(second, secondPage, "[data-save]", ("Input.Priority", "Low"), ("Input.Body", "My careful note"), ("Input.Mode", "Note"));
+        (await firstPage.SubmitAsync("[data-save]", ("Input.Priority", "Urgent"))).Find("[role=status]").ShouldNotBeNull();
+        var told = await secondPage.SubmitAsync("[data-save]", ("Input.Priority", "Low"), ("Input.Body", "My careful note"), ("Input.Mode", "Note"));
 
         told.Status.ShouldBe(HttpStatusCode.OK);
         told.Find("[data-errors]")!.TextContent.ShouldContain("Nothing was saved");
@@ -264,7 +259,7 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         (await portal.WithDbAsync(db => db.TicketComments.CountAsync(c => c.TicketId == ticket.Id))).ShouldBe(1);
 
         // Having seen the changes, the second agent saves again: the form now carries the current version.
-        var again = await SubmitAsync(second, told, "[data-save]");
+        var again = await told.SubmitAsync("[data-save]");
         again.Find("[role=status]")!.TextContent.ShouldBe("The internal note has been added.");
         (await portal.TicketAsync(ticket.Id)).Priority.ShouldBe(TicketPriority.Low);
     }
@@ -276,10 +271,9 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         var ticket = await portal.CreateAsync(requester.Id, "Logs attached");
         await portal.AgentAsync("page.agent4@agent.test");
         using var client = await portal.SignedInAsync("page.agent4@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
 
-        var noted = await client.UploadAsync(page.Form("form[data-ticket-form]"), "Files", "screen.png", FollowData.Png,
-            Values(("Input.Body", "Screenshot of the admin console"), ("Input.Mode", "Note")));
+        var noted = await page.UploadAsync("screen.png", FollowData.Png, ("Input.Body", "Screenshot of the admin console"), ("Input.Mode", "Note"));
 
         var note = noted.FindAll("[data-comment]").Last();
         note.GetAttribute("data-public").ShouldBe("false");
@@ -301,11 +295,11 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         var ticket = await portal.CreateAsync(requester.Id, "Shared mailbox");
         await portal.AgentAsync("page.cc.agent@agent.test", "Celina", "Agent");
         using var client = await portal.SignedInAsync("page.cc.agent@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
         page.Find("[data-ccs] [data-empty]").ShouldNotBeNull();
 
         // With another field changed in the same save: the account made for the new address must not spoil the save.
-        var added = await SubmitAsync(client, page, "[data-save]", ("Input.AddCc", "page.cc.new@agent.test"), ("Input.Priority", "High"));
+        var added = await page.SubmitAsync("[data-save]", ("Input.AddCc", "page.cc.new@agent.test"), ("Input.Priority", "High"));
 
         added.Find("[role=status]")!.TextContent.ShouldBe("The ticket has been saved.");
         var copied = await portal.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "page.cc.new@agent.test"));
@@ -319,7 +313,7 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         (await portal.MailsToAsync("page.cc.new@agent.test")).ShouldHaveSingleItem().Subject.ShouldBe($"[#{ticket.Id}] Shared mailbox");
 
         box.IsChecked = true;
-        var removed = await SubmitAsync(client, added, "[data-save]");
+        var removed = await added.SubmitAsync("[data-save]");
 
         removed.Find("[role=status]")!.TextContent.ShouldBe("The ticket has been saved.");
         removed.Find("[data-ccs] [data-cc]").ShouldBeNull();
@@ -340,10 +334,10 @@ public sealed class AgentTicketPageTests(PortalFactory portal) : IClassFixture<P
         await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.Closed)));
         using var client = await portal.SignedInAsync("agent@example.com");
 
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
 
         page.Find("[data-closed]").ShouldNotBeNull();
-        page.Find("form[data-ticket-form]").ShouldBeNull();
+        page.Find(AgentTicketPage.TicketForm).ShouldBeNull();
         page.Find("form[data-merge-form]").ShouldBeNull();
         (await client.GetAsync("/Agent/Tickets/999999")).Status.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -14,16 +14,15 @@ namespace Supportal.Tests.Workspace;
 /// priority: first reply 8 h, resolution 40 h; the Polish team works Mon–Fri 08:00–16:00 Warsaw time (07:00–15:00Z in
 /// November), the English team around the clock.
 /// </summary>
-public sealed class AgentTicketSlaTests : IClassFixture<PortalFactory>
+public sealed class AgentTicketSlaTests(PortalFactory installation) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly PortalFactory portal;
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
 
-    public AgentTicketSlaTests(PortalFactory portal)
-    {
-        this.portal = portal;
-        // The test records breaches itself; the background loop must not race it.
-        portal.Settings["Sla:PollSeconds"] = "3600";
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
 
     /// <summary>An agent in both seeded teams, so they see tickets of either.</summary>
     private async Task<PortalClient> AgentAsync(string email, string language = "en")

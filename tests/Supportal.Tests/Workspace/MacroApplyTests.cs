@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tests.Tickets;
 using Supportal.Tickets;
 using Supportal.Workspace;
@@ -21,9 +22,6 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
             return macro.Id;
         });
 
-    private static Task<Page> SubmitAsync(PortalClient client, Page page, string button, params (string Key, string Value)[] values) =>
-        client.SubmitAsync(page.Form("form[data-ticket-form]"), values.ToDictionary(v => v.Key, v => v.Value), (IHtmlElement)page.Find(button)!);
-
     private Task<(int Version, int Comments)> StateAsync(long id) => portal.WithDbAsync(async db =>
         (await db.Tickets.Where(t => t.Id == id).Select(t => t.Version).SingleAsync(), await db.TicketComments.CountAsync(c => c.TicketId == id)));
 
@@ -36,13 +34,13 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         var macroId = await MacroAsync("Billing: waiting", "Hello {{requester.name}}, we are checking #{{ticket.number}}. {{agent.name}}",
             agent.Id, TicketStatus.Pending, TicketPriority.High, "billing");
         using var client = await portal.SignedInAsync("macro.apply.agent@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
         page.Find("[data-manage-macros]")!.GetAttribute("href").ShouldBe("/Agent/Macros");
         page.Find($"select[name='Input.MacroId'] option[value='{macroId}']").ShouldNotBeNull();
         page.Find("[data-macro-preview]")!.ClassList.ShouldContain("d-none");
         var before = await StateAsync(ticket.Id);
 
-        var applied = await SubmitAsync(client, page, "[data-macro-apply]", ("Input.MacroId", macroId.ToString()), ("Input.Tags", "invoice"));
+        var applied = await page.SubmitAsync("[data-macro-apply]", ("Input.MacroId", macroId.ToString()), ("Input.Tags", "invoice"));
 
         applied.Status.ShouldBe(HttpStatusCode.OK);
         applied.Find("textarea[name='Input.Body']")!.TextContent.ShouldBe($"Hello Ewa Marzec, we are checking #{ticket.Id}. Adam Agent");
@@ -56,7 +54,7 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         (await StateAsync(ticket.Id)).ShouldBe(before);
         (await portal.TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.New);
 
-        var submitted = await SubmitAsync(client, applied, "[data-submit-as='Pending']");
+        var submitted = await applied.SubmitAsync("[data-submit-as='Pending']");
 
         submitted.Find("[role=status]")!.TextContent.ShouldBe("The reply has been sent.");
         var saved = await portal.TicketAsync(ticket.Id);
@@ -78,7 +76,7 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         await portal.AgentAsync("macro.json.agent@agent.test");
         var macroId = await MacroAsync("Shared: on hold", "Dear {{requester.name}} (#{{ticket.number}})", status: TicketStatus.OnHold, tags: "vendor");
         using var client = await portal.SignedInAsync("macro.json.agent@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
         page.Find($"select[name='Input.MacroId'] option[value='{macroId}']").ShouldNotBeNull();
         var before = await StateAsync(ticket.Id);
 
@@ -103,10 +101,10 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         (await portal.TicketAsync(ticket.Id)).GroupId.ShouldNotBe(polish);
         var macroId = await MacroAsync("To the Polish team", "", group: polish);
         using var client = await portal.SignedInAsync("macro.group.agent@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
         var before = await StateAsync(ticket.Id);
 
-        var applied = await SubmitAsync(client, page, "[data-macro-apply]", ("Input.MacroId", macroId.ToString()));
+        var applied = await page.SubmitAsync("[data-macro-apply]", ("Input.MacroId", macroId.ToString()));
 
         applied.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString());
         applied.Find("[data-macro-changes]")!.TextContent.ShouldBe("Group → Polish team");
@@ -115,7 +113,7 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         json.RootElement.GetProperty("groupId").GetString().ShouldBe(polish.ToString());
         (await StateAsync(ticket.Id)).ShouldBe(before);
 
-        var saved = await SubmitAsync(client, applied, "[data-save]");
+        var saved = await applied.SubmitAsync("[data-save]");
 
         saved.Find("[role=status]")!.TextContent.ShouldBe("The ticket has been saved.");
         saved.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString());
@@ -133,14 +131,13 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         var shared = await MacroAsync("Shared: thanks", "Thanks!");
         var foreign = await MacroAsync("Owner's secret", "Secret {{requester.name}}", owner.Id, TicketStatus.Solved, TicketPriority.Urgent, "secret");
         using var client = await portal.SignedInAsync("macro.other.agent@agent.test");
-        var page = await client.GetAsync($"/Agent/Tickets/{ticket.Id}");
+        var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
         page.Find($"select[name='Input.MacroId'] option[value='{shared}']").ShouldNotBeNull();
         page.Find($"select[name='Input.MacroId'] option[value='{foreign}']").ShouldBeNull();
         var before = await StateAsync(ticket.Id);
 
-        var refused = await client.SubmitAsync(page.Form("form[data-ticket-form]"),
-            new Dictionary<string, string> { ["Input.Body"] = "My own words", ["Input.Priority"] = "Low", ["Input.MacroId"] = foreign.ToString() },
-            (IHtmlElement)page.Find("[data-macro-apply]")!);
+        var refused = await page.SubmitAsync("[data-macro-apply]",
+            ("Input.Body", "My own words"), ("Input.Priority", "Low"), ("Input.MacroId", foreign.ToString()));
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.FieldError("Input.MacroId").ShouldBe("This macro is not available to you.");
@@ -153,10 +150,9 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         (await StateAsync(ticket.Id)).ShouldBe(before);
     }
 
-    private static Task<HttpResponseMessage> PostJsonAsync(PortalClient client, Page page, long ticketId, int macroId, string body)
+    private static Task<HttpResponseMessage> PostJsonAsync(PortalClient client, AgentTicketPage page, long ticketId, int macroId, string body)
     {
-        var form = page.Form("form[data-ticket-form]");
-        var token = ((IHtmlInputElement)form.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+        var token = page.AntiforgeryToken;
         var request = new HttpRequestMessage(HttpMethod.Post, $"/Agent/Tickets/{ticketId}?handler=Macro")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

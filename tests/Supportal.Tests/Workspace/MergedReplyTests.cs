@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Supportal.Data;
 using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tests.Pages;
 using Supportal.Tests.Sla;
 using Supportal.Tests.Tickets;
 using Supportal.Workspace;
@@ -15,8 +16,6 @@ namespace Supportal.Tests.Workspace;
 /// </summary>
 public sealed class MergedReplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static Dictionary<string, string> Reply(string body) => new() { ["Reply.Body"] = body };
-
     private async Task MergeAsync(long duplicate, long target, Guid agentId)
     {
         using var scope = portal.RequestScope();
@@ -45,10 +44,10 @@ public sealed class MergedReplyTests(PortalFactory portal) : IClassFixture<Porta
         var mailsBefore = await portal.MailCountAsync("merged.colleague@merged.test");
         using var client = await portal.SignedInAsync("merged.reply@merged.test");
 
-        var page = await client.GetAsync($"/Tickets/{duplicate.Id}");
+        var page = await RequestPage.OpenAsync(client, duplicate.Id);
         page.Find("[data-merged-into]")!.GetAttribute("data-merged-into").ShouldBe(target.Id.ToString());
         page.Find("[data-closed]").ShouldBeNull();
-        var after = await client.SubmitAsync(page.Form("form[data-reply-form]"), Reply("It went offline again."));
+        var after = await page.ReplyAsync("It went offline again.");
 
         after.Path.ShouldBe($"/Tickets/{target.Id}");
         after.Find("[role=status]")!.TextContent.ShouldBe($"This request was merged into #{target.Id}: your reply has been added there.");
@@ -78,8 +77,8 @@ public sealed class MergedReplyTests(PortalFactory portal) : IClassFixture<Porta
         await MergeAsync(second.Id, last.Id, agent.Id);
         using var client = await portal.SignedInAsync("merged.chain@merged.test");
 
-        var page = await client.GetAsync($"/Tickets/{first.Id}");
-        var after = await client.SubmitAsync(page.Form("form[data-reply-form]"), Reply("Any news?"));
+        var page = await RequestPage.OpenAsync(client, first.Id);
+        var after = await page.ReplyAsync("Any news?");
 
         after.Path.ShouldBe($"/Tickets/{last.Id}");
         (await BodiesAsync(last.Id)).Last().ShouldBe("Any news?");
@@ -97,8 +96,8 @@ public sealed class MergedReplyTests(PortalFactory portal) : IClassFixture<Porta
         await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == target.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatus.Closed)));
         using var client = await portal.SignedInAsync("merged.closed@merged.test");
 
-        var page = await client.GetAsync($"/Tickets/{duplicate.Id}");
-        var after = await client.SubmitAsync(page.Form("form[data-reply-form]"), Reply("Full again."));
+        var page = await RequestPage.OpenAsync(client, duplicate.Id);
+        var after = await page.ReplyAsync("Full again.");
 
         var id = long.Parse(after.Path.Split('/').Last());
         id.ShouldNotBeOneOf(duplicate.Id, target.Id);

@@ -9,8 +9,16 @@ namespace Supportal.Tests.Workspace;
 /// The SLA column of every view, with targets the tracker computed and a fake clock moved past them. On its own
 /// database, since the clock jumps.
 /// </summary>
-public sealed class ViewsSlaTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class ViewsSlaTests(PortalFactory installation) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
+    // Each test sets instants of its own, and the clock only moves forward: every test runs on the app started
+    // again over the class's database, with a clock of its own.
+    private readonly PortalFactory portal = installation.StartedAt(SlaData.Start);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => portal.DisposeAsync().AsTask();
+
     private static string Sla(Page page, long ticket) =>
         string.Join(' ', page.Find($"tr[data-ticket='{ticket}'] [data-sla]")!.TextContent.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 

@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Identity;
 using Supportal.Accounts;
 using Supportal.Data;
+using Supportal.Email;
+using Supportal.Sla;
 
 namespace Supportal.Tests.Infrastructure;
 
@@ -18,6 +22,12 @@ namespace Supportal.Tests.Infrastructure;
 /// The whole app over a real, throwaway database, with a hand-moved clock. Subclasses or callers add settings
 /// (SMTP, environment) before the first request.
 /// </summary>
+/// <remarks>
+/// The clock is a <see cref="FakeTimeProvider"/>: it stands still until a test moves it, and only forward. Timers made
+/// from it fire only when it is moved past them, which is why the app's background loops are off unless a test turns
+/// them on (<see cref="BackgroundLoops"/>). Parts of ASP.NET Core Identity read the system clock instead (account
+/// lockout, authenticator codes), so the fake clock starts at the real time and those parts agree with it.
+/// </remarks>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "Demo-Password-2026";
@@ -25,20 +35,31 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? database;
 
     // False for another node's factory: the database is the first node's to drop.
-    private readonly bool ownsDatabase = true;
+    private readonly bool ownsDatabase;
 
     public PortalFactory()
+        : this(NowInWholeSeconds(), null)
     {
     }
 
-    private PortalFactory(FakeClock clock, TestDatabase database)
+    private PortalFactory(FakeTimeProvider clock, TestDatabase? database)
     {
         Clock = clock;
         this.database = database;
-        ownsDatabase = false;
+        ownsDatabase = database is null;
     }
 
-    public FakeClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; }
+
+    // Whole seconds: PostgreSQL keeps microseconds, so a time with finer ticks would not read back equal.
+    private static FakeTimeProvider NowInWholeSeconds() => StartingAt(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    private static FakeTimeProvider StartingAt(DateTimeOffset start)
+    {
+        var clock = new FakeTimeProvider();
+        clock.SetUtcNow(start);
+        return clock;
+    }
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialized.");
 
@@ -50,6 +71,14 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     };
 
     public string Environment { get; set; } = "Development";
+
+    /// <summary>
+    /// Whether the outbox sender and the SLA monitor run their rounds in the background, as in production. Off by
+    /// default: their timers run on the fake clock, so every move of it past their interval would start a round
+    /// that races the rounds a test runs itself (<see cref="OutboxSender.DeliverDueAsync"/>,
+    /// <see cref="SlaMonitor.RunOnceAsync"/>). A test that turns them on starts a round by moving the clock.
+    /// </summary>
+    public bool BackgroundLoops { get; set; }
 
     /// <summary>Service overrides for failure injection or settings that have no configuration key.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
@@ -74,9 +103,23 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// A second node of the same installation, as behind the load balancer: this portal's database, clock and settings,
     /// but its own app with its own in-memory state (caches, rate limits). The caller disposes it; the database stays.
     /// </summary>
-    public PortalFactory AnotherNode()
+    public PortalFactory AnotherNode() => Node(Clock);
+
+    /// <summary>
+    /// This portal's app started again over the same database and settings, with a clock of its own that starts at
+    /// <paramref name="start"/>. The clock only moves forward, so tests that each set their own instants, some
+    /// earlier than another test's, take one each. The caller disposes it; the database stays.
+    /// </summary>
+    public PortalFactory StartedAt(DateTimeOffset start)
     {
-        var node = new PortalFactory(Clock, Database) { Environment = Environment };
+        var node = Node(StartingAt(start));
+        node.TestServices = TestServices;
+        return node;
+    }
+
+    private PortalFactory Node(FakeTimeProvider clock)
+    {
+        var node = new PortalFactory(clock, Database) { Environment = Environment, BackgroundLoops = BackgroundLoops };
         foreach (var (key, value) in Settings)
             node.Settings[key] = value;
         return node;
@@ -92,8 +135,36 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            if (!BackgroundLoops)
+                LeaveOutBackgroundLoops(services);
             TestServices?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// Keeps the outbox sender and the SLA monitor from starting as hosted services; they stay registered, for tests to
+    /// run their rounds. The app registers each as a hosted service that resolves its singleton.
+    /// </summary>
+    private static void LeaveOutBackgroundLoops(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i] is { IsKeyedService: false, ImplementationFactory: { } create } && services[i].ServiceType == typeof(IHostedService))
+            {
+                services[i] = ServiceDescriptor.Singleton<IHostedService>(provider => create(provider) switch
+                {
+                    OutboxSender or SlaMonitor => new LoopLeftOut(),
+                    var service => (IHostedService)service,
+                });
+            }
+        }
+    }
+
+    private sealed class LoopLeftOut : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Supportal.Tests.Pages;
 
 namespace Supportal.Tests.Infrastructure;
 
@@ -105,15 +106,13 @@ public sealed class PortalClient(HttpClient http, PortalFactory portal, CookieCo
     /// </summary>
     public async Task<Page> SignInAsync(string login, string password = PortalFactory.DemoPassword)
     {
-        var page = await GetAsync("/Account/Login");
-        var next = await SubmitAsync(page.Form(),
-            new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });
+        var next = await (await SignInPage.OpenAsync(this)).SubmitAsync(login, password);
         return next.Path == "/Account/LoginWithCode" ? await EnterCodeAsync(next, login) : next;
     }
 
     /// <summary>Answers the code page with the code e-mailed to the address.</summary>
     public async Task<Page> EnterCodeAsync(Page codePage, string email) =>
-        await SubmitAsync(codePage.Form(), new Dictionary<string, string> { ["Input.Code"] = await portal.LatestSignInCodeAsync(email) });
+        await new SignInCodePage(this, codePage).EnterAsync(await portal.LatestSignInCodeAsync(email));
 
     public void Dispose() => http.Dispose();
 }
