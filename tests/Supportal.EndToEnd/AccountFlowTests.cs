@@ -1,14 +1,14 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Supportal.EndToEnd.Pages;
 using Supportal.Data;
+using Supportal.EndToEnd.Pages;
 using Supportal.Tests.Infrastructure;
 
 namespace Supportal.EndToEnd;
 
 /// <summary>The account flows in Chromium, with every e-mail read back from a real SMTP server.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed partial class AccountFlowTests(Browser browser, MailingPortal portal) : IClassFixture<MailingPortal>
 {
     private const string Password = "quiet river copper lantern";

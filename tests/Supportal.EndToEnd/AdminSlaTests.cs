@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Supportal.Accounts;
@@ -5,7 +6,7 @@ using Supportal.Accounts;
 namespace Supportal.EndToEnd;
 
 /// <summary>An admin sets up the agent workspace: a group with a member, a calendar with holidays, SLA targets and routing.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
@@ -51,12 +52,12 @@ public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFi
         await page.GetByLabel(t["groupName"]).FillAsync(groupName);
         await page.GetByLabel(t["calendar"]).SelectOptionAsync(new SelectOptionValue { Label = "Mon–Fri 08:00–16:00 (Europe/Warsaw)" });
         await page.GetByRole(AriaRole.Button, new() { Name = t["add"], Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(t["groupAdded"], groupName));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, t["groupAdded"], groupName));
         var groupUrl = new Uri(page.Url).AbsolutePath;
 
         await page.GetByLabel(t["member"]).SelectOptionAsync(new SelectOptionValue { Label = $"Gabi Grupowa ({agent.Email})" });
         await page.GetByRole(AriaRole.Button, new() { Name = t["addMember"] }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(t["memberAdded"], agent.Email, groupName));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, t["memberAdded"], agent.Email, groupName));
         await Assertions.Expect(page.Locator("[data-members] tbody tr")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Gabi Grupowa")]);
         await ShotAsync(page, $"admin-groups-{language}-desktop");
 
@@ -88,7 +89,7 @@ public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFi
         await page.GetByLabel(t["date"], new() { Exact = true }).FillAsync("2027-11-12");
         await page.GetByLabel(t["name"], new() { Exact = true }).FillAsync("Bridge day");
         await page.GetByRole(AriaRole.Button, new() { Name = t["addHoliday"] }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(t["holidayAdded"], calendarName));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, t["holidayAdded"], calendarName));
         await page.GetByLabel(t["date"], new() { Exact = true }).FillAsync("2027-05-04");
         await page.GetByLabel(t["name"], new() { Exact = true }).FillAsync("Company day");
         await page.GetByRole(AriaRole.Button, new() { Name = t["addHoliday"] }).ClickAsync();
@@ -119,7 +120,7 @@ public sealed class AdminSlaTests(Browser browser, LivePortal portal) : IClassFi
 
         // Removing a member asks first (the dialog is accepted above).
         await page.Locator($"tr[data-member='{agent.Email}'] button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(t["memberRemoved"], agent.Email, groupName));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, t["memberRemoved"], agent.Email, groupName));
         (await portal.Factory.WithDbAsync(db => db.GroupMembers.CountAsync(m => m.Group.Name == groupName))).ShouldBe(0);
         (await portal.Factory.WithDbAsync(db => db.Holidays.CountAsync(h => db.BusinessCalendars.Any(c => c.Id == h.CalendarId && c.Name == calendarName))))
             .ShouldBe(2);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Supportal.Accounts;
@@ -6,7 +7,7 @@ using Supportal.Contracts;
 namespace Supportal.EndToEnd;
 
 /// <summary>An agent looks after an organization (AGT-4) and writes a macro with a live preview (AGT-5).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class AgentOrganizationTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
@@ -60,7 +61,7 @@ public sealed class AgentOrganizationTests(Browser browser, LivePortal portal) :
 
         await page.GetByLabel(t["email"]).FillAsync(member.ToUpperInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = t["addMember"] }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(t["added"], member, name));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, t["added"], member, name));
         await Assertions.Expect(page.Locator("[data-members] tbody tr")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Mira Member")]);
 
         await page.GetByLabel(t["domain"], new() { Exact = true }).FillAsync("not a domain");
@@ -81,7 +82,7 @@ public sealed class AgentOrganizationTests(Browser browser, LivePortal portal) :
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = t["notes"], Exact = true }).FillAsync("Prefers phone calls.");
         await page.GetByRole(AriaRole.Button, new() { Name = t["saveNotes"] }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(t["notesSaved"], name));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, t["notesSaved"], name));
         // Agents see name and tax id but do not edit them.
         await Assertions.Expect(page.Locator("form[data-details]")).ToHaveCountAsync(0);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
@@ -99,7 +100,7 @@ public sealed class AgentOrganizationTests(Browser browser, LivePortal portal) :
 
         // Removing asks first (the dialog is accepted above).
         await page.Locator($"tr[data-member='{member}'] button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(t["removed"], member, name));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, t["removed"], member, name));
         var saved = await portal.Factory.WithDbAsync(db => db.Organizations.Where(o => o.Id == id)
             .Select(o => new { o.JoinByDomain, o.SharesRequests, o.Notes, Members = o.Members.Count }).SingleAsync());
         saved.ShouldBe(new { JoinByDomain = true, SharesRequests = true, Notes = (string?)"Prefers phone calls.", Members = 0 });

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Supportal.Accounts;
-using Supportal.Tests.Infrastructure;
 
 namespace Supportal.EndToEnd;
 
@@ -8,7 +7,7 @@ namespace Supportal.EndToEnd;
 /// An agent works a customer's request on the ticket screen: takes it, notes internally, replies as pending; the
 /// customer sees and gets only the reply and answers, which reopens it; the agent solves it.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class AgentTicketTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Text = new()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -8,7 +9,7 @@ using Supportal.Workspace;
 
 namespace Supportal.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private Task<long> TicketAsync(int organizationId, Guid requesterId, string subject, TicketPriority priority) => portal.Factory.WithDbAsync(async db =>
@@ -78,14 +79,14 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
 
         // A ticket raised meanwhile shows after the refresh (the same request the 30-second poll makes), and the
         // counts too once the ones shown are too old to be shown while recounted in the background.
-        var countBefore = int.Parse((await page.Locator("[data-count='AllOpen']").TextContentAsync())!.Replace(",", "").Replace("\u00a0", "").Trim());
+        var countBefore = int.Parse((await page.Locator("[data-count='AllOpen']").TextContentAsync())!.Replace(",", "").Replace("\u00a0", "").Trim(), CultureInfo.InvariantCulture);
         var raised = await TicketAsync(organizationId, requester.Id, "Scanner jams", TicketPriority.Normal);
         await Assertions.Expect(page.Locator($"tr[data-ticket='{raised}']")).ToHaveCountAsync(0);
         portal.Factory.Clock.Advance(ViewCounts.ShowStaleFor);
         await page.GetByRole(AriaRole.Link, new() { Name = refresh }).ClickAsync();
         await Assertions.Expect(page.Locator($"tr[data-ticket='{raised}']")).ToContainTextAsync("Scanner jams");
         await Assertions.Expect(page.Locator("tr[data-ticket]")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 1).ToString());
+        await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 1).ToString(CultureInfo.InvariantCulture));
         (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
 
         // Without any click, the poll brings the next one within 30 seconds.
@@ -95,7 +96,7 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         await Assertions.Expect(page.Locator($"tr[data-ticket='{polled}']")).ToHaveCountAsync(0);
         await page.Clock.RunForAsync(11_000);
         await Assertions.Expect(page.Locator($"tr[data-ticket='{polled}']")).ToContainTextAsync("Monitor flickers");
-        await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 2).ToString());
+        await Assertions.Expect(page.Locator("[data-count='AllOpen']")).ToHaveTextAsync((countBefore + 2).ToString(CultureInfo.InvariantCulture));
         (await page.EvaluateAsync<string?>("() => window.viewsMarker")).ShouldBe("kept");
 
         await page.Locator("[data-theme-toggle]").ClickAsync();
@@ -141,7 +142,7 @@ public sealed class AgentViewsTests(Browser browser, LivePortal portal) : IClass
         // "Select all" ticks the page; one tick taken off again leaves the box mixed.
         await page.GetByLabel(selectAll).CheckAsync();
         await Assertions.Expect(page.Locator("input[data-bulk-pick]:checked")).ToHaveCountAsync(3);
-        await page.GetByLabel(string.Format(selectOne, kept), new() { Exact = true }).UncheckAsync();
+        await page.GetByLabel(string.Format(CultureInfo.InvariantCulture, selectOne, kept), new() { Exact = true }).UncheckAsync();
         (await page.GetByLabel(selectAll).EvaluateAsync<bool>("box => box.indeterminate")).ShouldBeTrue();
 
         // The 30-second poll waits while rows are ticked, so it cannot wipe the ticks.

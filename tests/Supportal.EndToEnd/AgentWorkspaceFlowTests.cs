@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace Supportal.EndToEnd;
 /// customer's reply reopens it and the agent solves it. Then a second request misses its first-reply target on
 /// the portal's clock and shows as overdue in the "SLA at risk or breached" view.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private const int PolishTeam = 1, EnglishTeam = 2;
@@ -125,9 +126,9 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
         await Assertions.Expect(customer.Locator("main")).Not.ToContainTextAsync(noteMarker);
 
         // 3. A personal macro fills the reply (requester's name, ticket number) and suggests Pending.
-        var filled = string.Format(t["filled"], customerName, id);
+        var filled = string.Format(CultureInfo.InvariantCulture, t["filled"], customerName, id);
         await agent.Locator("label[for=mode-public]").ClickAsync();
-        await agent.GetByLabel(t["macro"], new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = string.Format(t["personal"], macroName) });
+        await agent.GetByLabel(t["macro"], new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = string.Format(CultureInfo.InvariantCulture, t["personal"], macroName) });
         await agent.GetByRole(AriaRole.Button, new() { Name = t["apply"], Exact = true }).ClickAsync();
         await Assertions.Expect(agent.GetByLabel(t["message"], new() { Exact = true })).ToHaveValueAsync(filled);
         await Assertions.Expect(agent.Locator("[data-submit-as='Pending']")).ToHaveAttributeAsync("data-suggested", "true");
@@ -215,7 +216,7 @@ public sealed partial class AgentWorkspaceFlowTests(Browser browser, LivePortal 
             await page.GetByLabel(t["priority"], new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = t["urgent"] });
         await page.GetByRole(AriaRole.Button, new() { Name = t["create"], Exact = true }).ClickAsync();
         await page.ShouldReachAsync(TicketAddress());
-        return long.Parse(TicketAddress().Match(page.Url).Groups[1].Value);
+        return long.Parse(TicketAddress().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"/Tickets/(\d+)$")]

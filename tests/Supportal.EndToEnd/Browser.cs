@@ -61,8 +61,9 @@ public sealed class Browser : IAsyncLifetime
     }
 }
 
+/// <summary>The browser tests share one started app and one Chromium.</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<Browser>
+public sealed class SharedBrowser : ICollectionFixture<Browser>
 {
     public const string Name = "browser";
 }

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Supportal.EndToEnd;
 
 /// <summary>An admin shapes the support request form of a manufacturer and the visibility of an organization's requests.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class CatalogTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using Supportal.Email;
 using Supportal.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class MailingPortal : LivePortal
     {
         Smtp = await TestSmtpServer.StartAsync();
         Factory.Settings["Smtp:Host"] = "127.0.0.1";
-        Factory.Settings["Smtp:Port"] = Smtp.Port.ToString();
+        Factory.Settings["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture);
         Factory.Settings["Email:PollSeconds"] = PollInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Factory.BackgroundLoops = true;
     }
@@ -48,7 +49,7 @@ public sealed class MailingPortal : LivePortal
     }
 }
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class EmailTests(Browser browser, MailingPortal portal) : IClassFixture<MailingPortal>
 {
     [Fact]

@@ -19,7 +19,7 @@ internal static class FollowSetup
     }
 }
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class FollowRequestTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Text = new()
@@ -134,7 +134,7 @@ public sealed class FollowRequestTests(Browser browser, LivePortal portal) : ICl
     }
 }
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class FollowRequestMailTests(Browser browser, MailingPortal portal) : IClassFixture<MailingPortal>
 {
     [Fact]

@@ -1,12 +1,11 @@
 using System.Text;
 using Microsoft.Playwright;
 using Supportal.EndToEnd.Pages;
-using Supportal.Tests.Infrastructure;
 
 namespace Supportal.EndToEnd;
 
 /// <summary>Accounts migrated from the previous portal: an admin imports them, a person gets a password.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class ImportFlowTests(Browser browser, MailingPortal portal) : IClassFixture<MailingPortal>
 {
     private const string Csv = """

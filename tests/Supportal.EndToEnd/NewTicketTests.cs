@@ -1,14 +1,14 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Tickets;
 
 namespace Supportal.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed partial class NewTicketTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private async Task<(IPage Page, Guid UserId)> SignedInAsync(string email, string language, bool withContract = false, bool javaScript = true)
@@ -31,7 +31,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
     private static async Task<long> CreatedTicketAsync(IPage page)
     {
         await page.ShouldReachAsync(TicketAddress());
-        return long.Parse(TicketAddress().Match(page.Url).Groups[1].Value);
+        return long.Parse(TicketAddress().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"/Tickets/(\d+)$")]
@@ -116,7 +116,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
         ticket.Kind.ShouldBe(TicketKind.Support);
         ticket.AssetId.ShouldBe(assetId);
         ticket.Fields.OrderBy(f => f.Order).Select(f => $"{f.LabelEn}={f.ValueEn}").ToArray()
-            .ShouldBe(new[] { "Serial number=SNT600F-0042", "Firmware version=7.4.2" });
+            .ShouldBe(["Serial number=SNT600F-0042", "Firmware version=7.4.2"]);
     }
 
     [Fact]
@@ -170,11 +170,11 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
         await Field(page, subject).FillAsync("Mail is delayed");
         await Field(page, description).FillAsync("Messages arrive an hour late.");
         await Field(page, more).FillAsync("Only external senders.");
-        await page.GetByLabel(attachments, new() { Exact = true }).SetInputFilesAsync(new[]
-        {
+        await page.GetByLabel(attachments, new() { Exact = true }).SetInputFilesAsync(
+        [
             new FilePayload { Name = "headers.txt", MimeType = "text/plain", Buffer = "Received: from mx"u8.ToArray() },
             new FilePayload { Name = "screen.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] },
-        });
+        ]);
         await Assertions.Expect(page.Locator("[data-file-list] li")).ToHaveCountAsync(2);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"new-ticket-service-{language}-desktop");
@@ -189,7 +189,7 @@ public sealed partial class NewTicketTests(Browser browser, LivePortal portal) :
         ticket.OccurredAt.ShouldBe(new DateTime(2025, 1, 15, 9, 30, 0, DateTimeKind.Utc));
         ticket.Process.ShouldBe("Month-end closing");
         ticket.MoreInformation.ShouldBe("Only external senders.");
-        ticket.Attachments.Select(a => a.FileName).Order().ToArray().ShouldBe(new[] { "headers.txt", "screen.png" });
+        ticket.Attachments.Select(a => a.FileName).Order().ToArray().ShouldBe(["headers.txt", "screen.png"]);
         ticket.Comments.ShouldHaveSingleItem().Body.ShouldBe("Messages arrive an hour late.");
     }
 }

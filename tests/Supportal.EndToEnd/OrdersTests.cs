@@ -5,10 +5,10 @@ using Supportal.Accounts;
 namespace Supportal.EndToEnd;
 
 /// <summary>The orders team issues a contract, covers its assets and prints the certificate for the customer.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class OrdersTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
-    private async Task AddAssetAsync(IPage page, string product, string serial, string location)
+    private static async Task AddAssetAsync(IPage page, string product, string serial, string location)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Dodaj zasób" }).ClickAsync();
         await page.GetByLabel("Produkt").SelectOptionAsync(new SelectOptionValue { Label = product });

@@ -3,7 +3,7 @@ using Supportal.Tests.Infrastructure;
 
 namespace Supportal.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class ProfileTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private async Task<IPage> SignedInPageAsync(string email, int width = 1366, int height = 900)

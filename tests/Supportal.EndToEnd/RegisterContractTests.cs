@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Supportal.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class RegisterContractTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     [Theory]

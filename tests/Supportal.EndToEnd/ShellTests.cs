@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Supportal.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class ShellTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     [Fact]

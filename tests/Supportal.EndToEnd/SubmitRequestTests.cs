@@ -1,15 +1,16 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Supportal.EndToEnd.Pages;
 using Supportal.Accounts;
+using Supportal.EndToEnd.Pages;
 using Supportal.Tests.Infrastructure;
 
 namespace Supportal.EndToEnd;
 
 /// <summary>"Submit a request" without an account, then "Get a password" and the request on the dashboard.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed partial class SubmitRequestTests(Browser browser, LivePortal portal) : IClassFixture<LivePortal>
 {
     private const string Password = "silver meadow orbit candle";
@@ -42,7 +43,7 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
 
         var status = page.GetByRole(AriaRole.Status);
         await Assertions.Expect(status).ToHaveTextAsync(new Regex(@"#\d+"));
-        var number = long.Parse(NumberPattern().Match(await status.InnerTextAsync()).Value);
+        var number = long.Parse(NumberPattern().Match(await status.InnerTextAsync()).Value, CultureInfo.InvariantCulture);
         await Assertions.Expect(page.Locator("[data-submitted]")).ToContainTextAsync(email);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"submit-request-done-{language}-desktop");
@@ -124,7 +125,7 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
         await page.GetByRole(AriaRole.Button, new() { Name = add, Exact = true }).ClickAsync();
 
         var shown = language == "pl" ? $"Serwis w terenie {language}" : $"Field service {language}";
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(added, shown));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, added, shown));
         await Assertions.Expect(page.Locator("tr[data-service]").Last).ToContainTextAsync($"Field service {language}");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(page, $"admin-services-{language}-desktop");

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Contracts;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tickets;
 
 namespace Supportal.Tests.Tickets;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
 using Supportal.Contracts;
@@ -93,5 +94,5 @@ public sealed class ViewsData(PortalFactory portal)
         return await db.SaveChangesAsync();
     });
 
-    public static long[] Numbers(Page page) => page.FindAll("tr[data-ticket]").Select(r => long.Parse(r.GetAttribute("data-ticket")!)).ToArray();
+    public static long[] Numbers(Page page) => page.FindAll("tr[data-ticket]").Select(r => long.Parse(r.GetAttribute("data-ticket")!, CultureInfo.InvariantCulture)).ToArray();
 }

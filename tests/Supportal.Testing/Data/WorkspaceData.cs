@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Accounts;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
+using Supportal.Tickets;
 using Supportal.Workspace;
 
 namespace Supportal.Tests.Workspace;

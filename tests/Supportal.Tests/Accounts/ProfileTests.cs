@@ -9,10 +9,10 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     private static Dictionary<string, string> Fields(string firstName = "Anna", string lastName = "Kowalska",
         string company = "Kowalski Logistics", string phone = "+48 22 123 45 67", string language = "en",
         string timeZone = "Europe/London") => new()
-    {
-        ["Input.FirstName"] = firstName, ["Input.LastName"] = lastName, ["Input.Company"] = company,
-        ["Input.Phone"] = phone, ["Input.Language"] = language, ["Input.TimeZone"] = timeZone,
-    };
+        {
+            ["Input.FirstName"] = firstName, ["Input.LastName"] = lastName, ["Input.Company"] = company,
+            ["Input.Phone"] = phone, ["Input.Language"] = language, ["Input.TimeZone"] = timeZone,
+        };
 
     [Fact]
     public async Task Saving_the_profile_stores_it_and_shows_the_new_name_at_once()

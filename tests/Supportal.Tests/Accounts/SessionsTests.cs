@@ -41,7 +41,7 @@ public sealed class SessionsTests(PortalFactory portal) : IClassFixture<PortalFa
         rows[0].QuerySelector("form").ShouldBeNull();
         rows[1].TextContent.ShouldContain("Safari · iPhone");
         rows[1].TextContent.ShouldNotContain("This browser");
-        rows[1].QuerySelectorAll("time").Count().ShouldBe(2);
+        rows[1].QuerySelectorAll("time").Length.ShouldBe(2);
 
         var after = await laptop.SubmitAsync(page.Form("[data-session] form"));
 

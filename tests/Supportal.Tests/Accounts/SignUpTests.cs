@@ -127,7 +127,7 @@ public sealed class SignUpTests(PortalFactory portal) : IClassFixture<PortalFact
     {
         using var client = portal.CreatePortalClient();
 
-        var page = await SubmitAsync(client, new Dictionary<string, string>());
+        var page = await SubmitAsync(client, []);
 
         page.FieldError("Input.FirstName").ShouldBe("First name is required.");
         page.FieldError("Input.Email").ShouldBe("E-mail is required.");

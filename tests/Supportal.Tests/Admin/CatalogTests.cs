@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
-using Supportal.Contracts;
 using Supportal.Tests.Infrastructure;
 
 namespace Supportal.Tests.Admin;
@@ -83,7 +83,7 @@ public sealed class CatalogTests(PortalFactory portal) : IClassFixture<PortalFac
 
         var added = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {
-            ["Input.ManufacturerId"] = meshport.ToString(), ["Input.Name"] = "Meshport MS-96", ["Input.Code"] = " msp-96 ",
+            ["Input.ManufacturerId"] = meshport.ToString(CultureInfo.InvariantCulture), ["Input.Name"] = "Meshport MS-96", ["Input.Code"] = " msp-96 ",
         });
 
         added.Find("[role=status]")!.TextContent.ShouldBe("Dodano produkt MSP-96.");
@@ -111,7 +111,7 @@ public sealed class CatalogTests(PortalFactory portal) : IClassFixture<PortalFac
 
         var result = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {
-            ["Input.ManufacturerId"] = (await ManufacturerIdAsync("Sentinel Firewalls")).ToString(), ["Input.Name"] = "Copy", ["Input.Code"] = "snt-200f",
+            ["Input.ManufacturerId"] = (await ManufacturerIdAsync("Sentinel Firewalls")).ToString(CultureInfo.InvariantCulture), ["Input.Name"] = "Copy", ["Input.Code"] = "snt-200f",
         });
 
         result.Status.ShouldBe(HttpStatusCode.OK);

@@ -169,10 +169,10 @@ public sealed class FieldsTests(PortalFactory portal) : IClassFixture<PortalFact
 
     private static Task<Page> AddAsync(PortalClient client, Page page, string en, string pl, string type, bool required = false,
         string helpPl = "", string options = "") => client.SubmitAsync(page.Form(FieldForm), new Dictionary<string, string>
-    {
-        ["Input.LabelEn"] = en, ["Input.LabelPl"] = pl, ["Input.Type"] = type, ["Input.Required"] = required ? "true" : "false",
-        ["Input.HelpPl"] = helpPl, ["Input.Options"] = options,
-    });
+        {
+            ["Input.LabelEn"] = en, ["Input.LabelPl"] = pl, ["Input.Type"] = type, ["Input.Required"] = required ? "true" : "false",
+            ["Input.HelpPl"] = helpPl, ["Input.Options"] = options,
+        });
 
     /// <summary>A manufacturer of this test's own, so tests sharing the database do not see each other's fields.</summary>
     private Task<int> NewManufacturerAsync(params (string Label, FieldType Type)[] fields) => portal.WithDbAsync(async db =>

@@ -13,9 +13,10 @@ public sealed class RoutingPageTests(PortalFactory portal) : IClassFixture<Porta
 {
     private const int PolishTeam = 1, EnglishTeam = 2, Standard = 1, Premium = 2;
 
+    private static readonly string[] RuleCells = ["td:nth-child(1)", "td:nth-child(2) > span", "td:nth-child(3)", "td:nth-child(4) > span"];
+
     private static List<string> Rows(Page page) => page.FindAll("tr[data-rule]")
-        .Select(r => string.Join(" | ", new[] { "td:nth-child(1)", "td:nth-child(2) > span", "td:nth-child(3)", "td:nth-child(4) > span" }
-            .Select(cell => r.QuerySelector(cell)!.TextContent.Trim()))).ToList();
+        .Select(r => string.Join(" | ", RuleCells.Select(cell => r.QuerySelector(cell)!.TextContent.Trim()))).ToList();
 
     private async Task<int?> RoutedAsync(string language, int level)
     {

@@ -4,7 +4,6 @@ using Supportal.Contracts;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Sla;
-using Supportal.Tickets;
 using static Supportal.Tests.Admin.WorkspaceAdminData;
 
 namespace Supportal.Tests.Admin;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Contracts;
@@ -16,7 +17,7 @@ public sealed class ContractRulesTests(PortalFactory portal) : IClassFixture<Por
     [InlineData("2026-01-01", "2026-12-31", "2027-01-01", ContractState.Expired)]
     [InlineData("2026-01-01", "2026-12-31", "2026-12-01", ContractState.Active)]
     public void States_follow_the_dates(string start, string end, string today, ContractState expected) =>
-        Contract.State(DateOnly.Parse(start), DateOnly.Parse(end), DateOnly.Parse(today)).ShouldBe(expected);
+        Contract.State(DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(end, CultureInfo.InvariantCulture), DateOnly.Parse(today, CultureInfo.InvariantCulture)).ShouldBe(expected);
 
     [Fact]
     public async Task Activation_keys_are_stored_only_as_hashes_and_verify()

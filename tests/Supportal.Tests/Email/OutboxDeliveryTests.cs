@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Email;
@@ -14,7 +15,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         portal.Settings["Smtp:Host"] = "127.0.0.1";
-        portal.Settings["Smtp:Port"] = smtpPort.ToString();
+        portal.Settings["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture);
         portal.Settings["Smtp:TimeoutSeconds"] = "5";
         portal.Settings["Email:From"] = "support-system@portal.test";
         portal.Settings["Email:FromName"] = "Portal Support";
@@ -100,7 +101,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
-            while (await Sender.DeliverDueAsync(CancellationToken.None) > 0) { }
+            while (await Sender.DeliverDueAsync(CancellationToken.None) > 0)
+            {
+            }
         })));
 
         var received = await smtp.WaitForMessagesAsync(30);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
@@ -71,7 +72,7 @@ public sealed class SmtpSecurityTests(ThrowawayServerCertificate certificate) : 
     private async Task<OutboxMessage> DeliverAsync(TestSmtpServer smtp, string security, bool trustTheCertificate = true)
     {
         portal.Settings["Smtp:Host"] = "127.0.0.1";
-        portal.Settings["Smtp:Port"] = smtp.Port.ToString();
+        portal.Settings["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
         portal.Settings["Smtp:Security"] = security;
         portal.Settings["Smtp:TimeoutSeconds"] = "5";
         portal.Settings["Email:From"] = "support-system@portal.test";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Accounts;
@@ -30,7 +31,7 @@ public sealed class ContractChangeTests(PortalFactory portal) : IClassFixture<Po
 
         var refused = await client.SubmitAsync(form.Form(), new Dictionary<string, string>
         {
-            ["Input.ProductId"] = product.Id.ToString(), ["Input.SerialNumber"] = " ", ["Input.Name"] = "", ["Input.Location"] = "Kraków",
+            ["Input.ProductId"] = product.Id.ToString(CultureInfo.InvariantCulture), ["Input.SerialNumber"] = " ", ["Input.Name"] = "", ["Input.Location"] = "Kraków",
         });
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.FieldError("Input.SerialNumber").ShouldBe("Podaj numer seryjny lub nazwę.");
@@ -62,9 +63,9 @@ public sealed class ContractChangeTests(PortalFactory portal) : IClassFixture<Po
         State(await client.GetAsync($"/Orders/Contract/{id}")).ShouldBe("Expiring");
 
         var extend = await client.GetAsync($"/Orders/Contract/{id}/Extend");
-        var refused = await client.SubmitAsync(extend.Form(), new Dictionary<string, string> { ["Input.EndsOn"] = today.AddDays(5).ToString("yyyy-MM-dd") });
+        var refused = await client.SubmitAsync(extend.Form(), new Dictionary<string, string> { ["Input.EndsOn"] = today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         refused.FieldError("Input.EndsOn").ShouldStartWith("Nowa data zakończenia musi być późniejsza niż");
-        var extended = await client.SubmitAsync(extend.Form(), new Dictionary<string, string> { ["Input.EndsOn"] = today.AddYears(1).ToString("yyyy-MM-dd") });
+        var extended = await client.SubmitAsync(extend.Form(), new Dictionary<string, string> { ["Input.EndsOn"] = today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         State(extended).ShouldBe("Active");
         (await portal.WithDbAsync(db => db.Contracts.SingleAsync(c => c.Id == id))).EndsOn.ShouldBe(today.AddYears(1));
 

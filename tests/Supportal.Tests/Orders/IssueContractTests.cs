@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,8 @@ public sealed partial class IssueContractTests(PortalFactory portal) : IClassFix
         var form = await client.GetAsync("/Orders/Issue");
         var proposed = Value(form, "Input.Number");
         proposed.ShouldMatch($@"^C-{today.Year}-\d{{5}}$");
-        Value(form, "Input.StartsOn").ShouldBe(today.ToString("yyyy-MM-dd"));
-        Value(form, "Input.EndsOn").ShouldBe(today.AddYears(1).ToString("yyyy-MM-dd"));
+        Value(form, "Input.StartsOn").ShouldBe(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Value(form, "Input.EndsOn").ShouldBe(today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         var shown = await client.SubmitAsync(form.Form(), new Dictionary<string, string>
         {
@@ -43,7 +44,7 @@ public sealed partial class IssueContractTests(PortalFactory portal) : IClassFix
         // Shown once: the same page again has no key, and the next proposal is one higher.
         (await client.GetAsync(shown.Path)).Find("[data-key]").ShouldBeNull();
         var next = Value(await client.GetAsync("/Orders/Issue"), "Input.Number");
-        next.ShouldBe($"C-{today.Year}-{int.Parse(proposed[^5..]) + 1:D5}");
+        next.ShouldBe($"C-{today.Year}-{int.Parse(proposed[^5..], CultureInfo.InvariantCulture) + 1:D5}");
 
         // The certificate carries the key only when the page that showed it sends it along.
         var certificate = await client.SubmitAsync(shown.Form("form[action$='/Certificate']"));
@@ -64,7 +65,7 @@ public sealed partial class IssueContractTests(PortalFactory portal) : IClassFix
 
         var shown = await client.SubmitAsync(form.Form(), new Dictionary<string, string>
         {
-            ["Input.OrganizationId"] = baltic.Id.ToString(), ["Input.Number"] = " baltic-2026-a ",
+            ["Input.OrganizationId"] = baltic.Id.ToString(CultureInfo.InvariantCulture), ["Input.Number"] = " baltic-2026-a ",
         });
 
         shown.Find("[data-key]").ShouldNotBeNull();

@@ -10,7 +10,7 @@ namespace Supportal.Tests.Platform;
 /// <summary>Secure by default: a page is for staff unless it deliberately says otherwise.</summary>
 public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private IReadOnlyList<PageActionDescriptor> Pages() => portal.Services.GetRequiredService<IActionDescriptorCollectionProvider>()
+    private List<PageActionDescriptor> Pages() => portal.Services.GetRequiredService<IActionDescriptorCollectionProvider>()
         .ActionDescriptors.Items.OfType<PageActionDescriptor>().ToList();
 
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Supportal.Accounts;
 using Supportal.Platform;
@@ -16,7 +17,7 @@ public sealed class LocalTimeTests
     {
         var instant = DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
 
-        LocalTime.ToLocal(instant, UserIn(zone)).ShouldBe(DateTime.Parse(expected));
+        LocalTime.ToLocal(instant, UserIn(zone)).ShouldBe(DateTime.Parse(expected, CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -427,11 +427,23 @@ public sealed class SlaClockTests
                     used += (long)previous.Between(since, now).TotalSeconds;
                 switch (random.Next(5))
                 {
-                    case 0: waiting = true; answeredAt = null; break;
-                    case 1: waiting = false; answeredAt = null; break;
-                    case 2: answeredAt ??= now; break;
-                    case 3 when answeredAt is null: target = targets[random.Next(targets.Length)]; break;
-                    case 4 when answeredAt is null: clock = clock == Office ? Always : Office; break;
+                    case 0:
+                        waiting = true;
+                        answeredAt = null;
+                        break;
+                    case 1:
+                        waiting = false;
+                        answeredAt = null;
+                        break;
+                    case 2:
+                        answeredAt ??= now;
+                        break;
+                    case 3 when answeredAt is null:
+                        target = targets[random.Next(targets.Length)];
+                        break;
+                    case 4 when answeredAt is null:
+                        clock = clock == Office ? Always : Office;
+                        break;
                 }
                 SlaClock.Apply(row, target, previous, clock, now, answeredAt, waiting);
                 runningSince = answeredAt is null && !waiting ? now : null;

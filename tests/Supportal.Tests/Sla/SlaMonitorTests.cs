@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
-using Supportal.Tests.Workspace;
 using Supportal.Tickets;
 
 namespace Supportal.Tests.Sla;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Data;
@@ -176,7 +175,7 @@ public sealed class SlaTrackerTests(PortalFactory installation) : IClassFixture<
         }
     }
 
-    private Task SetResolutionMinutesAsync(int policyId, int minutes) => portal.WithDbAsync(db =>
+    private Task<int> SetResolutionMinutesAsync(int policyId, int minutes) => portal.WithDbAsync(db =>
         db.SlaPolicies.Where(p => p.Id == policyId).ExecuteUpdateAsync(p => p.SetProperty(x => x.ResolutionMinutes, minutes)));
 
     [Fact]

@@ -1,18 +1,19 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
+using Supportal.Tickets;
 
 namespace Supportal.Tests.Tickets;
 
 public sealed class ActivitiesTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static List<long> Numbers(Page page) =>
-        page.FindAll("tr[data-ticket]").Select(r => long.Parse(r.GetAttribute("data-ticket")!)).ToList();
+        page.FindAll("tr[data-ticket]").Select(r => long.Parse(r.GetAttribute("data-ticket")!, CultureInfo.InvariantCulture)).ToList();
 
     private static List<string> Subjects(Page page) =>
         page.FindAll("tr[data-ticket] td:nth-child(2) a").Select(a => a.TextContent).ToList();
 
-    private Task SetAsync(long id, TicketStatus status, DateTime updated) => portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == id)
+    private Task<int> SetAsync(long id, TicketStatus status, DateTime updated) => portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == id)
         .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, status).SetProperty(x => x.UpdatedAt, updated)));
 
     [Fact]

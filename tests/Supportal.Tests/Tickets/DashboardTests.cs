@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tickets;
@@ -47,7 +48,7 @@ public sealed class DashboardTests(PortalFactory portal) : IClassFixture<PortalF
 
         dashboard.Path.ShouldBe("/Dashboard");
         var requests = dashboard.FindAll("[data-open-requests] [data-ticket]").ToList();
-        requests.Select(r => long.Parse(r.GetAttribute("data-ticket")!)).ShouldBe([waiting, open, noted, mine]);
+        requests.Select(r => long.Parse(r.GetAttribute("data-ticket")!, CultureInfo.InvariantCulture)).ShouldBe([waiting, open, noted, mine]);
         requests[0].QuerySelector($"a[href='/Tickets/{waiting}']")!.TextContent.ShouldBe($"#{waiting} Invoice export");
         requests[0].QuerySelector("[data-status]")!.TextContent.ShouldBe("Awaiting your reply");
         requests[1].QuerySelector("[data-status]")!.GetAttribute("data-status").ShouldBe("Open");
@@ -55,7 +56,7 @@ public sealed class DashboardTests(PortalFactory portal) : IClassFixture<PortalF
         dashboard.Find("[data-open-requests] a[href='/Tickets']")!.TextContent.ShouldBe("All my requests");
 
         var updates = dashboard.FindAll("[data-recent-updates] [data-update]").ToList();
-        updates.Select(u => long.Parse(u.GetAttribute("data-update")!)).ShouldBe([solved, waiting]);
+        updates.Select(u => long.Parse(u.GetAttribute("data-update")!, CultureInfo.InvariantCulture)).ShouldBe([solved, waiting]);
         updates[1].TextContent.ShouldContain("Piotr Kowalski replied on");
         updates[1].QuerySelector($"a[href='/Tickets/{waiting}']")!.TextContent.ShouldBe($"#{waiting} Invoice export");
         dashboard.Text.ShouldNotContain("Someone else's secret");

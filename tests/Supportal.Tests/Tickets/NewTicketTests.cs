@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
@@ -39,7 +40,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         page.Status.ShouldBe(HttpStatusCode.Redirect);
         var location = page.Response.Headers.Location!.OriginalString;
         location.ShouldMatch(@"^/Tickets/\d+$");
-        return long.Parse(location["/Tickets/".Length..]);
+        return long.Parse(location["/Tickets/".Length..], CultureInfo.InvariantCulture);
     }
 
     /// <summary>Posts a form as a browser does with several files chosen in its "Files" input.</summary>
@@ -131,7 +132,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         // The organization holding the asset's contract: the person belongs to none.
         ticket.OrganizationId.ShouldBe(await portal.WithDbAsync(db =>
             db.Assets.Where(a => a.Id == assetId).Select(a => (int?)a.Contract.OrganizationId).SingleAsync()));
-        ticket.Fields.OrderBy(f => f.Order).Select(f => $"{f.LabelEn}={f.ValueEn}").ToArray().ShouldBe(new[] { "Serial number=SNT200F-0001", "Firmware version=7.4.2" });
+        ticket.Fields.OrderBy(f => f.Order).Select(f => $"{f.LabelEn}={f.ValueEn}").ToArray().ShouldBe(["Serial number=SNT200F-0001", "Firmware version=7.4.2"]);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         var page = await client.GetAsync($"/Tickets/New?kind=support&asset={await AssetIdAsync("SNT200F-0001")}");
         var back = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {
-            ["Input.AssetId"] = foreign.ToString(), ["Input.Subject"] = "Guess", ["Input.Description"] = "Guess",
+            ["Input.AssetId"] = foreign.ToString(CultureInfo.InvariantCulture), ["Input.Subject"] = "Guess", ["Input.Description"] = "Guess",
         });
 
         back.FieldError("Input.AssetId").ShouldBe("Choose an asset from your active contracts.");
@@ -199,7 +200,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         var page = await client.GetAsync($"/Tickets/New?kind=support&asset={await AssetIdAsync("VLT5K-77812")}");
         var back = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {
-            ["Input.AssetId"] = expired.ToString(), ["Input.Subject"] = "Old switch", ["Input.Description"] = "Broken",
+            ["Input.AssetId"] = expired.ToString(CultureInfo.InvariantCulture), ["Input.Subject"] = "Old switch", ["Input.Description"] = "Broken",
         });
 
         back.FieldError("Input.AssetId").ShouldBe("Choose an asset from your active contracts.");
@@ -257,7 +258,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
 
         var created = await PostWithFilesAsync(client, page.Form(), new Dictionary<string, string>
         {
-            ["Input.ServiceId"] = crm.ToString(), ["Input.Impact"] = "ManyUsers", ["Input.OccurredAt"] = "2025-01-15T10:30",
+            ["Input.ServiceId"] = crm.ToString(CultureInfo.InvariantCulture), ["Input.Impact"] = "ManyUsers", ["Input.OccurredAt"] = "2025-01-15T10:30",
             ["Input.Process"] = "Month-end closing", ["Input.Subject"] = "CRM is slow", ["Input.Description"] = "Reports time out.",
             ["Input.MoreInformation"] = "Since Monday.",
         }, ("screen.png", Png), ("log.txt", text));
@@ -272,7 +273,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         ticket.OccurredAt.ShouldBe(new DateTime(2025, 1, 15, 9, 30, 0, DateTimeKind.Utc));
         ticket.Process.ShouldBe("Month-end closing");
         ticket.MoreInformation.ShouldBe("Since Monday.");
-        ticket.Attachments.Select(a => a.FileName).Order().ToArray().ShouldBe(new[] { "log.txt", "screen.png" });
+        ticket.Attachments.Select(a => a.FileName).Order().ToArray().ShouldBe(["log.txt", "screen.png"]);
         ticket.Attachments.Single(a => a.FileName == "screen.png").IsImage.ShouldBeTrue();
         ticket.Attachments.ShouldAllBe(a => a.CommentId != null);
         using var scope = portal.Services.CreateScope();
@@ -298,7 +299,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
 
         var back = await PostWithFilesAsync(client, page.Form(), new Dictionary<string, string>
         {
-            ["Input.ServiceId"] = crm.ToString(), ["Input.Subject"] = "Tool", ["Input.Description"] = "See the tool.",
+            ["Input.ServiceId"] = crm.ToString(CultureInfo.InvariantCulture), ["Input.Subject"] = "Tool", ["Input.Description"] = "See the tool.",
         }, ("notes.txt", "fine"u8.ToArray()), ("tool.txt", program));
 
         back.Status.ShouldBe(HttpStatusCode.OK);
@@ -318,7 +319,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         var (client, userId) = await CustomerAsync("new.service.checks@customer.test", withContract: false);
         using var _ = client;
         var page = await client.GetAsync("/Tickets/New?kind=service");
-        var future = portal.Clock.GetUtcNow().AddDays(2).ToString("yyyy-MM-ddTHH:mm");
+        var future = portal.Clock.GetUtcNow().AddDays(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
         var back = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Supportal.Pages.Tickets;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
 using Supportal.Tests.Workspace;
+using Supportal.Tickets;
 
 namespace Supportal.Tests.Tickets;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
 using Supportal.Tests.Workspace;
+using Supportal.Tickets;
 
 namespace Supportal.Tests.Tickets;
 

@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
+using Supportal.Tickets;
 
 namespace Supportal.Tests.Tickets;
 
@@ -124,7 +125,7 @@ public sealed class RequestPageTests(PortalFactory portal) : IClassFixture<Porta
         empty.FieldError("Reply.Body").ShouldNotBeEmpty();
         var followUp = await closed.ReplyAsync("It is back again.");
 
-        var id = long.Parse(followUp.Path.Split('/').Last());
+        var id = long.Parse(followUp.Path.Split('/').Last(), CultureInfo.InvariantCulture);
         id.ShouldNotBe(ticket.Id);
         followUp.Find("[role=status]")!.TextContent.ShouldBe($"Your reply started follow-up request #{id}.");
         followUp.Find("[data-ticket-title]")!.TextContent.ShouldContain("Old problem");

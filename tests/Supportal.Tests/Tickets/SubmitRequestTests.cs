@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -22,7 +23,7 @@ public sealed partial class SubmitRequestTests(PortalFactory portal) : IClassFix
         };
     }
 
-    private async Task<Page> SubmitAsync(PortalClient client, string email, string subject, Action<Dictionary<string, string>>? change = null)
+    private static async Task<Page> SubmitAsync(PortalClient client, string email, string subject, Action<Dictionary<string, string>>? change = null)
     {
         var form = await client.GetAsync("/Requests/Submit");
         var values = FormValues(form, email, subject);
@@ -30,7 +31,7 @@ public sealed partial class SubmitRequestTests(PortalFactory portal) : IClassFix
         return await client.UploadAsync(form.Form(), "Files", "notes.txt", Encoding.UTF8.GetBytes("Seen at 09:14 on the invoice list."), values);
     }
 
-    private static long Number(Page page) => long.Parse(NumberPattern().Match(page.Find("[data-submitted]")!.TextContent).Groups[1].Value);
+    private static long Number(Page page) => long.Parse(NumberPattern().Match(page.Find("[data-submitted]")!.TextContent).Groups[1].Value, CultureInfo.InvariantCulture);
 
     /// <summary>The confirmation's words without what differs from one request to the next.</summary>
     private static string Wording(Page page, string email) =>

@@ -1,13 +1,9 @@
 using System.Net;
-using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Supportal.Accounts;
-using Supportal.Contracts;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
+using Supportal.Tickets;
 
 namespace Supportal.Tests.Tickets;
 
@@ -42,7 +38,7 @@ public sealed class TicketAccessTests(PortalFactory portal) : IClassFixture<Port
         (await client.PostToAsync(own, RequestPage.AddCcForm, $"/Tickets/{ticket.Id}?handler=AddCc",
             new() { ["Cc.Email"] = "stranger@access.test" })).Status.ShouldBe(HttpStatusCode.NotFound);
         (await client.PostToAsync(own, RequestPage.SolveForm, $"/Tickets/{ticket.Id}?handler=Solve",
-            new())).Status.ShouldBe(HttpStatusCode.NotFound);
+            [])).Status.ShouldBe(HttpStatusCode.NotFound);
 
         var after = await portal.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id)
             .Select(t => new { t.Status, Comments = t.Comments.Count, Ccs = t.Ccs.Count }).SingleAsync());

@@ -3,13 +3,11 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Contracts;
-using Supportal.Pages.Agent;
 using Supportal.Pages.Tickets;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
 using Supportal.Tests.Tickets;
-using Supportal.Workspace;
+using Supportal.Tickets;
 
 namespace Supportal.Tests.Workspace;
 

@@ -5,7 +5,6 @@ using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Sla;
 using Supportal.Tests.Tickets;
 using Supportal.Tickets;
-using Supportal.Workspace;
 
 namespace Supportal.Tests.Workspace;
 

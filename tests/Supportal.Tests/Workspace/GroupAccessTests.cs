@@ -2,7 +2,6 @@ using System.Net;
 using Supportal.Accounts;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Sla;
-using Supportal.Tests.Tickets;
 using Supportal.Tickets;
 
 namespace Supportal.Tests.Workspace;

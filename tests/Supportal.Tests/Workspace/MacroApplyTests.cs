@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
@@ -40,7 +40,7 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         page.Find("[data-macro-preview]")!.ClassList.ShouldContain("d-none");
         var before = await StateAsync(ticket.Id);
 
-        var applied = await page.SubmitAsync("[data-macro-apply]", ("Input.MacroId", macroId.ToString()), ("Input.Tags", "invoice"));
+        var applied = await page.SubmitAsync("[data-macro-apply]", ("Input.MacroId", macroId.ToString(CultureInfo.InvariantCulture)), ("Input.Tags", "invoice"));
 
         applied.Status.ShouldBe(HttpStatusCode.OK);
         applied.Find("textarea[name='Input.Body']")!.TextContent.ShouldBe($"Hello Ewa Marzec, we are checking #{ticket.Id}. Adam Agent");
@@ -104,19 +104,19 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         var page = await AgentTicketPage.OpenAsync(client, ticket.Id);
         var before = await StateAsync(ticket.Id);
 
-        var applied = await page.SubmitAsync("[data-macro-apply]", ("Input.MacroId", macroId.ToString()));
+        var applied = await page.SubmitAsync("[data-macro-apply]", ("Input.MacroId", macroId.ToString(CultureInfo.InvariantCulture)));
 
-        applied.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString());
+        applied.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString(CultureInfo.InvariantCulture));
         applied.Find("[data-macro-changes]")!.TextContent.ShouldBe("Group → Polish team");
         using var response = await PostJsonAsync(client, page, ticket.Id, macroId, "");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        json.RootElement.GetProperty("groupId").GetString().ShouldBe(polish.ToString());
+        json.RootElement.GetProperty("groupId").GetString().ShouldBe(polish.ToString(CultureInfo.InvariantCulture));
         (await StateAsync(ticket.Id)).ShouldBe(before);
 
         var saved = await applied.SubmitAsync("[data-save]");
 
         saved.Find("[role=status]")!.TextContent.ShouldBe("The ticket has been saved.");
-        saved.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString());
+        saved.Find("select[name='Input.GroupId'] option[selected]")!.GetAttribute("value").ShouldBe(polish.ToString(CultureInfo.InvariantCulture));
         (await portal.TicketAsync(ticket.Id)).GroupId.ShouldBe(polish);
         (await portal.EventsAsync(ticket.Id)).Single(e => e.Field == "Group").NewValue.ShouldBe("Polish team");
     }
@@ -137,7 +137,7 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         var before = await StateAsync(ticket.Id);
 
         var refused = await page.SubmitAsync("[data-macro-apply]",
-            ("Input.Body", "My own words"), ("Input.Priority", "Low"), ("Input.MacroId", foreign.ToString()));
+            ("Input.Body", "My own words"), ("Input.Priority", "Low"), ("Input.MacroId", foreign.ToString(CultureInfo.InvariantCulture)));
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.FieldError("Input.MacroId").ShouldBe("This macro is not available to you.");
@@ -157,7 +157,7 @@ public sealed class MacroApplyTests(PortalFactory portal) : IClassFixture<Portal
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Input.MacroId"] = macroId.ToString(), ["Input.Body"] = body, ["Input.Priority"] = "Normal",
+                ["__RequestVerificationToken"] = token, ["Input.MacroId"] = macroId.ToString(CultureInfo.InvariantCulture), ["Input.Body"] = body, ["Input.Priority"] = "Normal",
             }),
         };
         request.Headers.Add("X-Macro", "1");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Tests.Infrastructure;
@@ -57,7 +58,7 @@ public sealed class MacroTests(PortalFactory portal) : IClassFixture<PortalFacto
         var saved = await client.SubmitAsync(page.Form("form[data-macro-form]"), new Dictionary<string, string>
         {
             ["Input.Name"] = " Waiting for logs ", ["Input.Body"] = "Hello {{requester.name}}, please send the logs.",
-            ["Input.SetStatus"] = "Pending", ["Input.SetPriority"] = "", ["Input.SetGroupId"] = englishTeam.ToString(), ["Input.AddTags"] = "Logs  waiting logs",
+            ["Input.SetStatus"] = "Pending", ["Input.SetPriority"] = "", ["Input.SetGroupId"] = englishTeam.ToString(CultureInfo.InvariantCulture), ["Input.AddTags"] = "Logs  waiting logs",
         });
 
         saved.Find("[role=status]")!.TextContent.ShouldBe("The macro Waiting for logs has been saved.");

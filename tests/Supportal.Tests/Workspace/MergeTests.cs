@@ -1,10 +1,9 @@
-using System.Net;
-using AngleSharp.Html.Dom;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
+using Supportal.Tickets;
 using Supportal.Workspace;
 
 namespace Supportal.Tests.Workspace;
@@ -31,7 +30,7 @@ public sealed class MergeTests(PortalFactory portal) : IClassFixture<PortalFacto
         using var client = await portal.SignedInAsync("merge.agent@merge.test");
         var page = await client.GetAsync($"/Agent/Tickets/{duplicate.Id}");
 
-        var confirm = await client.SubmitAsync(page.Form("form[data-merge-form]"), new Dictionary<string, string> { ["Merge.Target"] = target.Id.ToString() });
+        var confirm = await client.SubmitAsync(page.Form("form[data-merge-form]"), new Dictionary<string, string> { ["Merge.Target"] = target.Id.ToString(CultureInfo.InvariantCulture) });
         confirm.Find("[data-merge-confirm]")!.TextContent.ShouldContain("Mail server down");
         (await portal.TicketAsync(duplicate.Id)).MergedIntoId.ShouldBeNull();
         var merged = await client.SubmitAsync(confirm.Form("form[data-merge-form]"));
@@ -87,18 +86,18 @@ public sealed class MergeTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         using var client = await portal.SignedInAsync("agent@example.com");
         var page = await client.GetAsync($"/Agent/Tickets/{duplicate.Id}");
-        var self = await client.SubmitAsync(page.Form("form[data-merge-form]"), new Dictionary<string, string> { ["Merge.Target"] = duplicate.Id.ToString() });
+        var self = await client.SubmitAsync(page.Form("form[data-merge-form]"), new Dictionary<string, string> { ["Merge.Target"] = duplicate.Id.ToString(CultureInfo.InvariantCulture) });
         self.FieldError("Merge.Target").ShouldBe("A ticket cannot be merged into itself.");
-        var intoClosed = await client.SubmitAsync(page.Form("form[data-merge-form]"), new Dictionary<string, string> { ["Merge.Target"] = closed.Id.ToString() });
+        var intoClosed = await client.SubmitAsync(page.Form("form[data-merge-form]"), new Dictionary<string, string> { ["Merge.Target"] = closed.Id.ToString(CultureInfo.InvariantCulture) });
         intoClosed.FieldError("Merge.Target").ShouldBe($"Ticket #{closed.Id} is closed.");
         intoClosed.Find("[data-merge]")!.HasAttribute("open").ShouldBeTrue();
         // The ticket's own form next to it still shows the ticket as it is.
         intoClosed.Find("input[name='Input.Tags']")!.GetAttribute("value").ShouldBe("");
         intoClosed.Find("select[name='Input.Priority'] option[selected]")!.GetAttribute("value").ShouldBe("High");
-        intoClosed.Find("input[name='Input.Version']")!.GetAttribute("value").ShouldBe((await portal.TicketAsync(duplicate.Id)).Version.ToString());
+        intoClosed.Find("input[name='Input.Version']")!.GetAttribute("value").ShouldBe((await portal.TicketAsync(duplicate.Id)).Version.ToString(CultureInfo.InvariantCulture));
         // A forged confirmation skips no rule.
         var forged = await client.SubmitAsync(page.Form("form[data-merge-form]"),
-            new Dictionary<string, string> { ["Merge.Target"] = mergedAway.Id.ToString(), ["Merge.Confirm"] = "true" });
+            new Dictionary<string, string> { ["Merge.Target"] = mergedAway.Id.ToString(CultureInfo.InvariantCulture), ["Merge.Confirm"] = "true" });
         forged.FieldError("Merge.Target").ShouldBe($"Ticket #{mergedAway.Id} was itself merged into another ticket.");
         (await portal.TicketAsync(duplicate.Id)).Status.ShouldBe(TicketStatus.New);
     }

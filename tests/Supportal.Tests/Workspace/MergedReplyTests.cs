@@ -1,11 +1,12 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Data;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
 using Supportal.Tests.Sla;
 using Supportal.Tests.Tickets;
+using Supportal.Tickets;
 using Supportal.Workspace;
 
 namespace Supportal.Tests.Workspace;
@@ -45,7 +46,7 @@ public sealed class MergedReplyTests(PortalFactory portal) : IClassFixture<Porta
         using var client = await portal.SignedInAsync("merged.reply@merged.test");
 
         var page = await RequestPage.OpenAsync(client, duplicate.Id);
-        page.Find("[data-merged-into]")!.GetAttribute("data-merged-into").ShouldBe(target.Id.ToString());
+        page.Find("[data-merged-into]")!.GetAttribute("data-merged-into").ShouldBe(target.Id.ToString(CultureInfo.InvariantCulture));
         page.Find("[data-closed]").ShouldBeNull();
         var after = await page.ReplyAsync("It went offline again.");
 
@@ -99,7 +100,7 @@ public sealed class MergedReplyTests(PortalFactory portal) : IClassFixture<Porta
         var page = await RequestPage.OpenAsync(client, duplicate.Id);
         var after = await page.ReplyAsync("Full again.");
 
-        var id = long.Parse(after.Path.Split('/').Last());
+        var id = long.Parse(after.Path.Split('/').Last(), CultureInfo.InvariantCulture);
         id.ShouldNotBeOneOf(duplicate.Id, target.Id);
         (await portal.TicketAsync(id)).FollowUpOfId.ShouldBe(duplicate.Id);
         (await BodiesAsync(target.Id)).ShouldNotContain("Full again.");

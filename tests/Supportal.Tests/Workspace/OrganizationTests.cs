@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Supportal.Accounts;
 using Supportal.Contracts;
-using Microsoft.Extensions.DependencyInjection;
 using Supportal.Data;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
@@ -103,7 +103,7 @@ public sealed class OrganizationTests(PortalFactory portal) : IClassFixture<Port
 
         off.Find("[data-sharing-state]")!.TextContent.ShouldBe("Członkowie widzą tylko własne zgłoszenia");
         (await portal.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Id == id))).SharesRequests.ShouldBeFalse();
-        (await AuditsAsync()).Where(d => d.StartsWith($"organization {id} requests")).ShouldBe(
+        (await AuditsAsync()).Where(d => d.StartsWith($"organization {id} requests", StringComparison.Ordinal)).ShouldBe(
             [$"organization {id} requests shared: Northwind Logistics", $"organization {id} requests private: Northwind Logistics"]);
     }
 
@@ -167,7 +167,7 @@ public sealed class OrganizationTests(PortalFactory portal) : IClassFixture<Port
 
         removed.Find("[role=status]")!.TextContent.ShouldBe("olga.member@members.test is no longer a member of Members Co.");
         (await MemberIdsAsync(portal, id)).ShouldBeEmpty();
-        (await AuditsAsync()).Where(d => d.StartsWith($"organization {id} member")).ShouldBe(
+        (await AuditsAsync()).Where(d => d.StartsWith($"organization {id} member", StringComparison.Ordinal)).ShouldBe(
             [$"organization {id} member added: olga.member@members.test", $"organization {id} member removed: olga.member@members.test"]);
     }
 
@@ -274,7 +274,7 @@ public sealed class OrganizationTests(PortalFactory portal) : IClassFixture<Port
 
         await client.SubmitAsync(on.Form("form[data-joining]"), new Dictionary<string, string> { ["joinByDomain"] = "false" });
         (await portal.WithDbAsync(db => db.Organizations.Where(o => o.Id == id).Select(o => o.JoinByDomain).SingleAsync())).ShouldBeFalse();
-        (await AuditsAsync()).Where(d => d.StartsWith($"organization {id} joining")).ShouldBe(
+        (await AuditsAsync()).Where(d => d.StartsWith($"organization {id} joining", StringComparison.Ordinal)).ShouldBe(
             [$"organization {id} joining by domain on: Switch Co", $"organization {id} joining by domain off: Switch Co"]);
     }
 

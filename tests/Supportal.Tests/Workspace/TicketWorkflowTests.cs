@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Supportal.Tickets;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Sla;
 using Supportal.Tests.Tickets;
+using Supportal.Tickets;
 using Supportal.Workspace;
 
 namespace Supportal.Tests.Workspace;

@@ -22,7 +22,7 @@ public sealed class ViewCountsTests(PortalFactory portal) : IClassFixture<Portal
 
         public void Release() => release.SetResult();
 
-        public async Task<Dictionary<TicketView, int>> RunAsync(AppDbContext db)
+        public async Task<Dictionary<TicketView, int>> RunAsync(AppDbContext _)
         {
             Interlocked.Increment(ref calls);
             await release.Task;

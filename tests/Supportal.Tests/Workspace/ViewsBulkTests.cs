@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tickets;
 using Supportal.Workspace;

@@ -46,8 +46,8 @@ public sealed class ViewsFilterTests(PortalFactory portal) : IClassFixture<Porta
         {
             var assets = await db.Assets.Where(a => a.Contract.Number == "DEMO-0001")
                 .Select(a => new { a.Id, a.SerialNumber, a.Product.ManufacturerId, a.Contract.ServiceLevelId }).ToListAsync();
-            var firewall = assets.First(a => a.SerialNumber!.StartsWith("SNT"));
-            var storage = assets.First(a => a.SerialNumber!.StartsWith("VLT"));
+            var firewall = assets.First(a => a.SerialNumber!.StartsWith("SNT", StringComparison.Ordinal));
+            var storage = assets.First(a => a.SerialNumber!.StartsWith("VLT", StringComparison.Ordinal));
             return ((firewall.Id, firewall.ManufacturerId), (storage.Id, storage.ManufacturerId), firewall.ServiceLevelId);
         });
         var urgent = await data.TicketAsync("Urgent firewall", TicketStatus.New, priority: TicketPriority.Urgent, assetId: firewall.Id,

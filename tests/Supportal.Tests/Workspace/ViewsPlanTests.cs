@@ -94,7 +94,7 @@ public sealed class ViewsPlanTests(PortalFactory portal) : IClassFixture<PortalF
             // SQLite seeks each part in an index (it scans only the parts' results) and sorts only the merged few and
             // the agent's requests outside their groups, which come in two ranges, one per status.
             var lines = plan.Split('\n');
-            lines.Count(line => line.StartsWith("SEARCH ")).ShouldBe(7, plan);
+            lines.Count(line => line.StartsWith("SEARCH ", StringComparison.Ordinal)).ShouldBe(7, plan);
             lines.Count(line => line.Contains("TEMP B-TREE")).ShouldBeLessThanOrEqualTo(2, plan);
         }
     }

@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using System.Net;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Accounts;
-using Supportal.Contracts;
 using Supportal.Sla;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Tickets;
