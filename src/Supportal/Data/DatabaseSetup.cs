@@ -23,7 +23,7 @@ public static class DatabaseSetup
         // and its internal services anew each time was a twentieth of a reply's CPU. A returned context is reset
         // by EF Core (tracked entities, transaction, connection); the portal keeps no state of its own in one.
         builder.Services.AddSingleton<Workspace.ChoiceLists>();
-        builder.Services.AddSingleton<Workspace.ChoiceLists.Watcher>();
+        builder.Services.AddSingleton<CommitWatcher, Workspace.ChoiceLists.Watcher>();
         builder.Services.AddDbContextPool<SqliteAppDbContext>((sp, o) => Common(sp, o.UseSqlite(ConnectionString(sp)))
             .AddInterceptors(new SqliteSessions()));
         builder.Services.AddDbContextPool<PostgresAppDbContext>((sp, o) => Common(sp, o.UseNpgsql(ForPortal(ConnectionString(sp)))));
@@ -37,7 +37,7 @@ public static class DatabaseSetup
     }
 
     private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) => options
-        .AddInterceptors(sp.GetRequiredService<Workspace.ChoiceLists.Watcher>())
+        .AddInterceptors(sp.GetServices<CommitWatcher>())
         // A view's count stops at its cap and takes whichever rows come first (TicketViews.CountsAsync): an order there
         // would only add a sort, so EF Core's warning about a limit without one is noise in the log.
         .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));

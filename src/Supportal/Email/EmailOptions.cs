@@ -34,8 +34,23 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
-    /// <summary>Seconds to wait for the server before a try counts as failed.</summary>
+    /// <summary>
+    /// Seconds to wait for the server before a try counts as failed. A sender's claim on a message outlasts this by a
+    /// little, so it also bounds how long a crashed node's messages wait before another node sends them.
+    /// </summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How many connections each app node keeps open at once while mail is waiting. Two let urgent mail go on while
+    /// one connection waits on a slow message.
+    /// </summary>
+    public int Connections { get; set; } = 2;
+
+    /// <summary>
+    /// How many messages one connection carries before it is closed and a new one opened. Mail servers cap this
+    /// (Exchange's receive connectors at 20 by default) and answer the next one with an error.
+    /// </summary>
+    public int MessagesPerConnection { get; set; } = 20;
 
     public bool HasHost => !string.IsNullOrWhiteSpace(Host);
 

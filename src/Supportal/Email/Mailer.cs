@@ -18,7 +18,7 @@ public sealed record MailRecipient(string Address, string? Name, string Language
 /// </summary>
 public sealed class Mailer(IStringLocalizer<SharedResource> localizer, IOptions<EmailOptions> email, IOptions<PortalOptions> portal, TimeProvider clock)
 {
-    public OutboxMessage Queue(AppDbContext db, MailRecipient to, Func<IStringLocalizer, MailContent> write)
+    public OutboxMessage Queue(AppDbContext db, MailRecipient to, Func<IStringLocalizer, MailContent> write, MailPriority priority = MailPriority.Normal)
     {
         MailContent content;
         string footer;
@@ -36,6 +36,7 @@ public sealed class Mailer(IStringLocalizer<SharedResource> localizer, IOptions<
             TextBody = Text(content, footer),
             HtmlBody = Html(content, footer, portal.Value.Name),
             MessageId = $"<{Guid.NewGuid():N}@{EmailAddresses.AsciiDomain(email.Value.From)}>",
+            Priority = priority,
             CreatedAt = now,
             NextAttemptAt = now,
         };

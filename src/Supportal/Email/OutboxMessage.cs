@@ -19,6 +19,9 @@ public sealed class OutboxMessage
     /// <summary>Fixed when queued so that a retry after a lost server answer carries the same id.</summary>
     public required string MessageId { get; set; }
 
+    /// <summary>Which messages leave first when many are due: a person waiting for a code should not wait for a backlog.</summary>
+    public MailPriority Priority { get; set; } = MailPriority.Normal;
+
     public DateTime CreatedAt { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
@@ -29,7 +32,10 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
-    /// <summary>A sender's claim on the row, so several app nodes never send the same message at once.</summary>
+    /// <summary>
+    /// A sender's claim on the row, so several app nodes never send the same message at once. It lapses at
+    /// <see cref="ClaimedUntil"/> unless its holder renews it, which frees the rows of a node that crashed mid-send.
+    /// </summary>
     public Guid? ClaimToken { get; set; }
     public DateTime? ClaimedUntil { get; set; }
 
@@ -37,6 +43,19 @@ public sealed class OutboxMessage
         : FailedAt is not null ? OutboxState.Failed
         : Attempts > 0 ? OutboxState.Retrying
         : OutboxState.Queued;
+}
+
+/// <summary>The order in which due messages leave. Stored as a number: lower leaves first.</summary>
+public enum MailPriority
+{
+    /// <summary>Someone is waiting at the screen for it: sign-in codes, password and confirmation links.</summary>
+    Urgent = 0,
+
+    /// <summary>Ticket updates and other mail about one person's own work.</summary>
+    Normal = 1,
+
+    /// <summary>Mail to many people at once, which may take minutes to get through.</summary>
+    Bulk = 2,
 }
 
 public enum OutboxState
@@ -57,7 +76,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.MessageId).HasMaxLength(200);
         message.Property(m => m.LastError).HasMaxLength(1000);
         message.Ignore(m => m.State);
-        // The sender's only query: unsent, not given up, due.
+        // The admin's counts of waiting and failed messages.
         message.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
+        // The sender's claim: waiting messages in the order they leave, however many sent ones the table holds.
+        message.HasIndex(m => new { m.Priority, m.Id }, "IX_OutboxMessages_Waiting_Priority_Id")
+            .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+        // A batch's rows, found by its claim: only the few rows claimed at a time are in it.
+        message.HasIndex(m => m.ClaimToken).HasFilter("\"ClaimToken\" IS NOT NULL");
     }
 }

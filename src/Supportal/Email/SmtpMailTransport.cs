@@ -18,34 +18,87 @@ internal sealed class SmtpMailTransport(
     IOptionsMonitor<EmailOptions> email,
     SmtpCertificateCheck? certificateCheck = null) : IMailTransport
 {
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public IMailConnection Open() => new Connection(smtp.CurrentValue, email.CurrentValue, certificateCheck);
+
+    /// <summary>
+    /// One SMTP session over MailKit. Opening it (TCP, TLS, authentication) costs several round trips, so one session
+    /// carries up to <see cref="SmtpOptions.MessagesPerConnection"/> messages.
+    /// </summary>
+    private sealed class Connection(SmtpOptions server, EmailOptions sender, SmtpCertificateCheck? certificateCheck) : IMailConnection
     {
-        var server = smtp.CurrentValue;
-        using var mail = Compose(message, email.CurrentValue);
+        private SmtpClient? client;
+        private int carried;
 
-        // The timeout bounds the whole try; the client's own one bounds each read and write within it.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(server.TimeoutSeconds));
-        // A connection per message keeps tries independent: one that broke halfway leaves nothing behind for the next.
-        using var client = new SmtpClient { Timeout = server.TimeoutSeconds * 1000 };
-        if (certificateCheck is not null)
-            client.ServerCertificateValidationCallback = certificateCheck.Validate;
-        var host = server.HasHost ? server.Host! : throw new InvalidOperationException("Smtp:Host is not set.");
-        await client.ConnectAsync(host, server.Port, SocketOptions(server.SecurityKind), timeout.Token);
-        if (!string.IsNullOrEmpty(server.UserName))
-            await client.AuthenticateAsync(server.UserName, server.Password ?? "", timeout.Token);
-        await client.SendAsync(mail, timeout.Token);
+        public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            using var mail = Compose(message, sender);
+            // The timeout bounds the whole try, a new connection included; the client's own one bounds each read and
+            // write within it. The outbox's claim on the message relies on this bound.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(server.TimeoutSeconds));
+            try
+            {
+                if (client is not { IsConnected: true } || carried >= server.MessagesPerConnection)
+                {
+                    await CloseAsync();
+                    client = await ConnectAsync(timeout.Token);
+                }
+                await client.SendAsync(mail, timeout.Token);
+                carried++;
+            }
+            catch
+            {
+                // A conversation that failed halfway is in no known state: the next message starts a new one.
+                Drop();
+                throw;
+            }
+        }
 
-        // The server has accepted the message. A failure to say goodbye must not reach the outbox, which would
-        // count the message as not delivered and send it again.
-        try
+        private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
         {
-            await client.DisconnectAsync(quit: true, timeout.Token);
+            var connecting = new SmtpClient { Timeout = server.TimeoutSeconds * 1000 };
+            try
+            {
+                if (certificateCheck is not null)
+                    connecting.ServerCertificateValidationCallback = certificateCheck.Validate;
+                var host = server.HasHost ? server.Host! : throw new InvalidOperationException("Smtp:Host is not set.");
+                await connecting.ConnectAsync(host, server.Port, SocketOptions(server.SecurityKind), cancellationToken);
+                if (!string.IsNullOrEmpty(server.UserName))
+                    await connecting.AuthenticateAsync(server.UserName, server.Password ?? "", cancellationToken);
+                carried = 0;
+                return connecting;
+            }
+            catch
+            {
+                connecting.Dispose();
+                throw;
+            }
         }
-        catch (Exception)
+
+        public async Task CloseAsync()
         {
-            // Disposing the client closes the connection anyway.
+            if (client is null)
+                return;
+            // Every message so far was accepted: a failure to say goodbye changes nothing about them.
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(server.TimeoutSeconds));
+                await client.DisconnectAsync(quit: true, timeout.Token);
+            }
+            catch (Exception)
+            {
+                // Disposing the client closes the connection anyway.
+            }
+            Drop();
         }
+
+        private void Drop()
+        {
+            client?.Dispose();
+            client = null;
+        }
+
+        public ValueTask DisposeAsync() => new(CloseAsync());
     }
 
     private static MimeMessage Compose(OutboxMessage message, EmailOptions sender)

@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Data;
@@ -62,89 +60,13 @@ public sealed class ChoiceLists(TimeProvider clock)
     /// changed who holds a staff role, or changed a person's name or address — after the commit (or rollback) when the
     /// save was part of a transaction, so no request can keep what the database held just before.
     /// </summary>
-    public sealed class Watcher(ChoiceLists lists) : SaveChangesInterceptor, IDbTransactionInterceptor
+    public sealed class Watcher(ChoiceLists lists) : CommitWatcher
     {
         private static readonly string[] NameParts = [nameof(ApplicationUser.FirstName), nameof(ApplicationUser.LastName), nameof(ApplicationUser.Email)];
 
-        /// <summary>Contexts whose save touched the lists and whose transaction is not committed yet.</summary>
-        private readonly ConditionalWeakTable<DbContext, object> pending = [];
+        protected override void Committed() => lists.Changed();
 
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
-        {
-            Note(eventData.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-        {
-            Note(eventData.Context);
-            return result;
-        }
-
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            Saved(eventData.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-        {
-            Saved(eventData.Context);
-            return result;
-        }
-
-        public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
-
-        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Failed(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
-
-        Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-        {
-            Ended(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        // A rollback drops the copy too: a read inside the transaction, after its save, would have kept what it undid.
-        void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
-
-        Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-        {
-            Ended(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        private void Note(DbContext? context)
-        {
-            if (context is not null && context.ChangeTracker.Entries().Any(Touches))
-                pending.AddOrUpdate(context, this);
-        }
-
-        private void Saved(DbContext? context)
-        {
-            if (context is not null && context.Database.CurrentTransaction is null)
-                Ended(context);
-        }
-
-        private void Ended(DbContext? context)
-        {
-            if (context is not null && pending.Remove(context))
-                lists.Changed();
-        }
-
-        /// <summary>A failed save inside a transaction waits for the rollback: an earlier save in it may have touched the lists.</summary>
-        private void Failed(DbContext? context)
-        {
-            if (context is not null && context.Database.CurrentTransaction is null)
-                pending.Remove(context);
-        }
-
-        private static bool Touches(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) => entry.State switch
+        protected override bool Touches(EntityEntry entry) => entry.State switch
         {
             EntityState.Added or EntityState.Deleted => entry.Entity is Group or ServiceLevel or Manufacturer or ApplicationUser or IdentityUserRole<Guid>,
             EntityState.Modified => entry.Entity is Group or ServiceLevel or Manufacturer or IdentityUserRole<Guid>

@@ -56,8 +56,9 @@ public sealed class OutboxModel(AppDbContext db, Mailer mailer, IOptions<SmtpOpt
             return Page();
         }
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        // Urgent: the admin is checking the mail server and waits for it.
         mailer.Queue(db, new MailRecipient(Test.Address.Trim(), null, language),
-            l => new MailContent(l["Mail.Test.Subject"], [l["Mail.Test.Body"]]));
+            l => new MailContent(l["Mail.Test.Subject"], [l["Mail.Test.Body"]]), MailPriority.Urgent);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer["Outbox.Test.Queued"].Value;
         return RedirectToPage();

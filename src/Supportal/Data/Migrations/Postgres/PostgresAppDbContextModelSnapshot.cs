@@ -809,6 +809,9 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -832,7 +835,13 @@ namespace Supportal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
+
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.HasIndex(new[] { "Priority", "Id" }, "IX_OutboxMessages_Waiting_Priority_Id")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });

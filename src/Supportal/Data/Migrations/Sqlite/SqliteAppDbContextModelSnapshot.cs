@@ -772,6 +772,9 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -795,7 +798,13 @@ namespace Supportal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
+
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.HasIndex(new[] { "Priority", "Id" }, "IX_OutboxMessages_Waiting_Priority_Id")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });
