@@ -224,8 +224,17 @@ public sealed class OutboxFaultTests : IAsyncLifetime
 
         // The portal's clock passes the point where a send counts as slow; the batch's other messages are handed back
         // and another connection (here, another round) sends them while the first still waits for the server.
-        portal.Clock.Advance(OutboxSender.SlowSend + TimeSpan.FromSeconds(1));
-        await Eventually.TrueAsync(async () => await Sender.DeliverDueAsync(CancellationToken.None) > 0, "the codes to be handed back");
+        // The clock moves a second at a time: the sender may start timing the send only after this test saw it begin.
+        var moved = TimeSpan.Zero;
+        await Eventually.TrueAsync(async () =>
+        {
+            if (moved <= OutboxSender.SlowSend * 2)
+            {
+                portal.Clock.Advance(TimeSpan.FromSeconds(1));
+                moved += TimeSpan.FromSeconds(1);
+            }
+            return await Sender.DeliverDueAsync(CancellationToken.None) > 0;
+        }, "the codes to be handed back");
         (await MessagesAsync()).Where(m => codes.Contains(m.Id)).ShouldAllBe(m => m.SentAt != null);
 
         stuck.SetResult();
