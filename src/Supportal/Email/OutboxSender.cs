@@ -116,10 +116,12 @@ public sealed partial class OutboxSender(
         var due = Due(db, now);
         var batch = due.OrderBy(m => m.Priority).ThenBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
         // The due condition is repeated on the outer update on purpose: PostgreSQL re-checks it against the
-        // latest row version when two nodes race for the same row, so only one of them wins the claim.
+        // latest row version when two nodes race for the same row, so only one of them wins the claim. A stop does
+        // not cancel the claim halfway, which could leave it committed without this node knowing its rows.
+        stoppingToken.ThrowIfCancellationRequested();
         var claimed = await due.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.ClaimToken, claim.Token)
-            .SetProperty(m => m.ClaimedUntil, claim.Until), stoppingToken);
+            .SetProperty(m => m.ClaimedUntil, claim.Until), CancellationToken.None);
         if (claimed == 0)
             return 0;
 
