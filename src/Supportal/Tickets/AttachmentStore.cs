@@ -5,14 +5,29 @@ using Supportal.Platform;
 
 namespace Supportal.Tickets;
 
-/// <summary>A file checked and written to storage, ready to be recorded on a ticket.</summary>
+/// <summary>A checked file of an upload as it is recorded on a ticket: its name, detected type, size and content hash.</summary>
 public sealed record StoredFile(string FileName, string ContentType, long Size, string Sha256);
+
+/// <summary>
+/// Takes the place of the file an upload is written to. The portal never registers one and no setting does: it is how a
+/// test makes the disk fill up halfway through a file, which a real disk cannot be made to do on cue.
+/// </summary>
+public sealed record UploadTarget(Func<string, Stream> Open);
+
+/// <summary>A file of a message could not be written to storage; nothing of the message was kept.</summary>
+public sealed class AttachmentNotStoredException(string fileName, Exception cause)
+    : IOException($"The attachment {fileName} could not be stored.", cause)
+{
+    /// <summary>The file's name as the sender called it (made safe to show).</summary>
+    public string FileName { get; } = fileName;
+}
 
 /// <summary>
 /// Attachment files under <c>Storage:Root/attachments</c>, named by the SHA-256 of their content: the same file
 /// sent twice is stored once, and a name can never be guessed from a ticket or file id.
 /// </summary>
-public sealed class AttachmentStore(IOptions<StorageOptions> storage, IOptions<TicketOptions> options)
+public sealed partial class AttachmentStore(
+    IOptions<StorageOptions> storage, IOptions<TicketOptions> options, ILogger<AttachmentStore> logger, UploadTarget? target = null)
 {
     public enum Problem
     {
@@ -62,34 +77,108 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage, IOptions<T
     }
 
     /// <summary>
-    /// Writes a checked file. Files are written before the ticket rows commit: if the commit fails, the file is
-    /// an unreferenced copy the next identical upload reuses, never a row pointing at nothing.
+    /// Writes a message's checked files next to the store, not yet under their names; <see cref="AttachmentUpload.Place"/>
+    /// stores them. When one cannot be written (a full disk, a failing one) none is kept: the ones written are deleted,
+    /// the partly written one included, and <see cref="AttachmentNotStoredException"/> names the file.
     /// </summary>
-    public async Task<StoredFile> SaveAsync(IFormFile file, CancellationToken cancel = default)
+    public async Task<AttachmentUpload> WriteAsync(IReadOnlyList<IFormFile> files, CancellationToken cancel = default)
     {
-        Directory.CreateDirectory(Root);
-        var temporary = Path.Combine(Root, $"upload-{Guid.NewGuid():N}.tmp");
-        string hash;
-        await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-        await using (var source = file.OpenReadStream())
-        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        var upload = new AttachmentUpload(this);
+        try
         {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancel)) > 0)
-            {
-                sha.AppendData(buffer, 0, read);
-                await target.WriteAsync(buffer.AsMemory(0, read), cancel);
-            }
-            hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            foreach (var file in files)
+                upload.Add(await WriteAsync(file, cancel));
         }
-        var final = PathOf(hash);
-        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-        if (File.Exists(final))
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+        return upload;
+    }
+
+    private async Task<(string Temporary, StoredFile File)> WriteAsync(IFormFile file, CancellationToken cancel)
+    {
+        var temporary = Path.Combine(Root, $"upload-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(Root);
+            string hash;
+            await using (var written = Open(temporary))
+            await using (var source = file.OpenReadStream())
+            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancel)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                    await written.WriteAsync(buffer.AsMemory(0, read), cancel);
+                }
+                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            }
+            return (temporary, new StoredFile(SafeName(file.FileName), FileKinds.ContentType(await HeaderAsync(file)), file.Length, hash));
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            Discard(temporary);
+            throw NotStored(SafeName(file.FileName), e);
+        }
+        catch
+        {
+            // A cancelled request, say: the file is not wanted either.
+            Discard(temporary);
+            throw;
+        }
+    }
+
+    private Stream Open(string path) =>
+        target?.Open(path) ?? new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+
+    /// <summary>
+    /// Moves a written file under its hash, or drops it when that content is stored already. Files are stored
+    /// before the rows that record them commit: if the commit still fails, the file is an unreferenced copy the next
+    /// identical upload reuses, never a row pointing at nothing.
+    /// </summary>
+    internal void Place(string temporary, StoredFile file)
+    {
+        var final = PathOf(file.Sha256);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            if (File.Exists(final))
+                File.Delete(temporary);
+            else
+                File.Move(temporary, final, overwrite: true);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            throw NotStored(file.FileName, e);
+        }
+    }
+
+    /// <summary>
+    /// Deletes a written file that will not be stored. One that cannot be deleted is logged, not thrown: the failure
+    /// that made it unwanted is the one to report.
+    /// </summary>
+    internal void Discard(string temporary)
+    {
+        try
+        {
             File.Delete(temporary);
-        else
-            File.Move(temporary, final, overwrite: true);
-        return new StoredFile(SafeName(file.FileName), FileKinds.ContentType(await HeaderAsync(file)), file.Length, hash);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            LogNotDeleted(logger, temporary, e);
+        }
+    }
+
+    private static bool IsStorageFailure(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    private AttachmentNotStoredException NotStored(string fileName, Exception cause)
+    {
+        LogNotStored(logger, fileName, Root, cause);
+        return new AttachmentNotStoredException(fileName, cause);
     }
 
     /// <summary>The message shown by the file field for a problem <see cref="CheckAsync"/> found.</summary>
@@ -119,4 +208,10 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage, IOptions<T
             clean = "file";
         return clean.Length <= 255 ? clean : clean[^255..];
     }
+
+    [LoggerMessage(LogLevel.Error, "Attachment {FileName} could not be stored in {Root}.")]
+    private static partial void LogNotStored(ILogger logger, string fileName, string root, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Temporary upload file {Path} could not be deleted.")]
+    private static partial void LogNotDeleted(ILogger logger, string path, Exception exception);
 }

@@ -25,20 +25,20 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
     AccountLinks links, CcChanges ccs, TimeProvider clock, Workspace.Routing routing, Sla.SlaTracker sla)
 {
     public Task<Ticket> CreateAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<IFormFile> attachments) =>
-        InTransactionAsync(() => InsertAsync(requester, draft, attachments, null));
+        WithFilesAsync(attachments, files => InsertAsync(requester, draft, files, null));
 
     /// <summary>
     /// A request sent without signing in (TIC-7): on the address's account, or on a new one without a password
     /// whose receipt carries the link to set it.
     /// </summary>
     public Task<Ticket> CreateForAddressAsync(string email, string name, string language, NewTicket draft, IReadOnlyList<IFormFile> attachments) =>
-        InTransactionAsync(async () =>
+        WithFilesAsync(attachments, async files =>
         {
             var (requester, created) = await accounts.FindOrCreateAsync(email, name, language);
-            return await InsertAsync(requester, draft, attachments, created ? await links.PasswordAsync(requester) : null);
+            return await InsertAsync(requester, draft, files, created ? await links.PasswordAsync(requester) : null);
         });
 
-    private async Task<Ticket> InsertAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<IFormFile> attachments, string? passwordLink)
+    private async Task<Ticket> InsertAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<StoredFile> attachments, string? passwordLink)
     {
         var now = Now;
         var organizationId = draft.Asset is { } asset
@@ -55,7 +55,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         };
         var comment = new TicketComment { Ticket = ticket, AuthorId = requester.Id, Body = draft.Description, CreatedAt = now };
         ticket.Comments.Add(comment);
-        await AttachAsync(ticket, comment, requester.Id, attachments);
+        Attach(ticket, comment, requester.Id, attachments);
         ticket.GroupId = await routing.DefaultGroupAsync(ticket);
         db.Tickets.Add(ticket);
         await sla.UpdateAsync(ticket);
@@ -74,14 +74,12 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
     /// merged into another goes to that one (the conversation continues there); a reply to another closed request
     /// starts a follow-up request linked to it. Returns the request that got the reply.
     /// </summary>
-    public async Task<Ticket> ReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
-    {
-        if (ticket.Status != TicketStatus.Closed)
-            return await AddReplyAsync(ticket, author, body, attachments);
-        return await InTransactionAsync(async () => await MergeTargetAsync(ticket, author.Id) is { } target
-            ? await AddReplyAsync(target, author, body, attachments)
-            : await FollowUpAsync(ticket, author, body, attachments));
-    }
+    public Task<Ticket> ReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments) =>
+        WithFilesAsync(attachments, async files => ticket.Status != TicketStatus.Closed
+            ? await AddReplyAsync(ticket, author, body, files)
+            : await MergeTargetAsync(ticket, author.Id) is { } target
+                ? await AddReplyAsync(target, author, body, files)
+                : await FollowUpAsync(ticket, author, body, files));
 
     /// <summary>
     /// The open request a merged one continues in: its merge target, or that one's when it was merged on in turn (at
@@ -105,12 +103,12 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         return null;
     }
 
-    private async Task<Ticket> AddReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
+    private async Task<Ticket> AddReplyAsync(Ticket ticket, ApplicationUser author, string body, IReadOnlyList<StoredFile> attachments)
     {
         var now = Now;
         var comment = new TicketComment { Ticket = ticket, AuthorId = author.Id, Body = body, CreatedAt = now };
         ticket.Comments.Add(comment);
-        await AttachAsync(ticket, comment, author.Id, attachments);
+        Attach(ticket, comment, author.Id, attachments);
         if (ticket.Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
         {
             // The reopening belongs in the ticket's history like an agent's change.
@@ -132,7 +130,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
     /// A closed request stays as it was: the reply opens a new one with the same requester, kind, asset, answers,
     /// organization and people copied, keeping the subject; the page shows which request it follows.
     /// </summary>
-    private async Task<Ticket> FollowUpAsync(Ticket closed, ApplicationUser author, string body, IReadOnlyList<IFormFile> attachments)
+    private async Task<Ticket> FollowUpAsync(Ticket closed, ApplicationUser author, string body, IReadOnlyList<StoredFile> attachments)
     {
         var now = Now;
         var fields = await db.TicketFieldValues.AsNoTracking().Where(v => v.TicketId == closed.Id).ToListAsync();
@@ -151,7 +149,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         };
         var comment = new TicketComment { Ticket = followUp, AuthorId = author.Id, Body = body, CreatedAt = now };
         followUp.Comments.Add(comment);
-        await AttachAsync(followUp, comment, author.Id, attachments);
+        Attach(followUp, comment, author.Id, attachments);
         db.Tickets.Add(followUp);
         await sla.UpdateAsync(followUp);
         await db.SaveChangesAsync();
@@ -205,11 +203,10 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         await db.SaveChangesAsync();
     }
 
-    private async Task AttachAsync(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<IFormFile> attachments)
+    private static void Attach(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<StoredFile> attachments)
     {
-        foreach (var file in attachments)
+        foreach (var stored in attachments)
         {
-            var stored = await files.SaveAsync(file);
             var attachment = new TicketAttachment
             {
                 Ticket = ticket, FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size,
@@ -218,6 +215,22 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
             comment.Attachments.Add(attachment);
             ticket.Attachments.Add(attachment);
         }
+    }
+
+    /// <summary>
+    /// A change that carries files, in one transaction. The files are written before it starts, so a large upload
+    /// never holds the database's write lock, and stored only once the rows are written, so a file that cannot be
+    /// written or a save that fails leaves neither rows nor files behind (<see cref="AttachmentUpload"/>).
+    /// </summary>
+    private async Task<T> WithFilesAsync<T>(IReadOnlyList<IFormFile> attachments, Func<IReadOnlyList<StoredFile>, Task<T>> work)
+    {
+        using var upload = await files.WriteAsync(attachments);
+        return await InTransactionAsync(async () =>
+        {
+            var result = await work(upload.Files);
+            upload.Place();
+            return result;
+        });
     }
 
     private async Task<T> InTransactionAsync<T>(Func<Task<T>> work)

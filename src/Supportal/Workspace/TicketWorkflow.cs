@@ -65,6 +65,9 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
     public async Task<WorkflowResult> ApplyAsync(long ticketId, int? seenVersion, ApplicationUser actor, TicketChanges changes,
         IReadOnlyList<IFormFile>? attachments = null)
     {
+        // Written before the transaction, so a large upload never holds the database's write lock; stored just before
+        // the commit, so a file that cannot be written, a refused change or a failed save leaves no file behind.
+        using var upload = await files.WriteAsync(attachments ?? []);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var ticket = await db.Tickets.Include(t => t.Tags).SingleAsync(t => t.Id == ticketId);
         if (seenVersion is { } seen && seen != ticket.Version)
@@ -113,7 +116,7 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
         {
             var added = new TicketComment { Ticket = ticket, AuthorId = actor.Id, Body = comment, IsPublic = changes.CommentIsPublic, CreatedAt = now };
             db.TicketComments.Add(added);
-            await AttachAsync(ticket, added, actor.Id, attachments ?? []);
+            Attach(ticket, added, actor.Id, upload.Files);
             if (changes.CommentIsPublic)
             {
                 ticket.FirstReplyAt ??= now;
@@ -133,6 +136,7 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
             db.ChangeTracker.Clear();
             return new WorkflowResult(NoErrors, true, []);
         }
+        upload.Place();
         await transaction.CommitAsync();
         // The actor's own change shows in their view counts on their next page, not a few seconds later.
         counts.Forget(actor.Id);
@@ -235,11 +239,10 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
     private async Task<string?> UserNameAsync(Guid? id) =>
         id is null ? null : (await db.Users.FirstOrDefaultAsync(u => u.Id == id))?.DisplayName;
 
-    private async Task AttachAsync(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<IFormFile> attachments)
+    private static void Attach(Ticket ticket, TicketComment comment, Guid uploadedBy, IReadOnlyList<StoredFile> attachments)
     {
-        foreach (var file in attachments)
+        foreach (var stored in attachments)
         {
-            var stored = await files.SaveAsync(file);
             comment.Attachments.Add(new TicketAttachment
             {
                 Ticket = ticket, FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size,

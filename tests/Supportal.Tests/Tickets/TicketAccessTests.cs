@@ -53,7 +53,10 @@ public sealed class TicketAccessTests(PortalFactory portal) : IClassFixture<Port
         long noteFileId;
         using (var scope = portal.Services.CreateScope())
         {
-            var stored = await scope.ServiceProvider.GetRequiredService<AttachmentStore>().SaveAsync(FollowData.File("secret.png", [.. FollowData.Png, 1, 2, 3]));
+            using var upload = await scope.ServiceProvider.GetRequiredService<AttachmentStore>()
+                .WriteAsync([FollowData.File("secret.png", [.. FollowData.Png, 1, 2, 3])]);
+            upload.Place();
+            var stored = upload.Files.Single();
             var db = scope.ServiceProvider.GetRequiredService<Supportal.Data.AppDbContext>();
             var note = new TicketComment { TicketId = ticket.Id, AuthorId = agentId, Body = "Internal: customer is on the watch list", IsPublic = false, CreatedAt = DateTime.UtcNow };
             var file = new TicketAttachment

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Supportal.Pages.Agent;
 /// </summary>
 [AcceptsAttachments]
 public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, TicketMerge merge, AttachmentStore store,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock, Sla.CalendarCache calendars, ChoiceLists choices) : PageModel
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock, Sla.CalendarCache calendars, ChoiceLists choices) : PageModel, IAttachmentForm
 {
     [BindProperty] public AgentTicketInput Input { get; set; } = new();
     [BindProperty] public AgentTicketMergeInput Merge { get; set; } = new();
@@ -57,6 +58,10 @@ public sealed class TicketModel(AppDbContext db, TicketWorkflow workflow, Ticket
         }
         return await LoadAsync(id) ? Page() : NotFound();
     }
+
+    /// <summary>After a file of a save could not be stored: the screen as the ticket is, the form as posted.</summary>
+    async Task<IActionResult> IAttachmentForm.ShowAgainAsync() =>
+        await LoadAsync(Convert.ToInt64(RouteData.Values["id"], CultureInfo.InvariantCulture)) ? Page() : NotFound();
 
     /// <summary>The composer's preview: just the HTML for the script, or the whole page with it when scripts are off.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(long id)
