@@ -22,7 +22,10 @@ public sealed class OutboxPageTests(PortalFactory portal) : IClassFixture<Portal
         var queued = await portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "ops@customer.test"));
         queued.Subject.ShouldBe("Wiadomość testowa");
         queued.State.ShouldBe(OutboxState.Queued);
+        // The admin is waiting for it: it goes ahead of ticket mail, and the list says so.
+        queued.Priority.ShouldBe(MailPriority.Urgent);
         result.Find("tbody")!.TextContent.ShouldContain("ops@customer.test");
+        result.Find("tbody [data-priority='Urgent']")!.TextContent.ShouldBe("Pilna");
     }
 
     [Theory]
