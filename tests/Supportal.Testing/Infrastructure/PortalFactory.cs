@@ -80,6 +80,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public bool BackgroundLoops { get; set; }
 
+    /// <summary>
+    /// Whether the app counts as started only once its demo data is in place, as tests expect of their first request. The
+    /// app adds it in the background (<see cref="DemoDataSeeder"/>); a test of a start without a database turns this off.
+    /// </summary>
+    public bool WaitForDemoData { get; set; } = true;
+
     /// <summary>Service overrides for failure injection or settings that have no configuration key.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
@@ -139,6 +145,15 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 LeaveOutBackgroundLoops(services);
             TestServices?.Invoke(services);
         });
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        // The factory builds its host synchronously; the seeding runs on the thread pool, so waiting here cannot deadlock.
+        if (WaitForDemoData)
+            host.Services.GetRequiredService<DemoDataSeeder>().Seeded.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>
