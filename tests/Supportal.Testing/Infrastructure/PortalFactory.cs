@@ -96,7 +96,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         services.ConfigureDbContext<PostgresAppDbContext>((_, options) => options.AddInterceptors(interceptors));
     };
 
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => database = await CreateDatabaseAsync();
+
+    /// <summary>The throwaway database the app runs over; a subclass may put it on a PostgreSQL server of its own.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
