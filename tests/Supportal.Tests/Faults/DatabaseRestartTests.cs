@@ -62,7 +62,7 @@ public sealed class DatabaseRestartTests(PostgresCluster cluster) : IClassFixtur
             // A statement cut off as the server stops may fail another way than "unavailable"; still a friendly page.
             foreach (var failure in failures)
             {
-                failure.Find("h1")?.TextContent.ShouldBeOneOf(Unavailable, "Something went wrong");
+                (failure.Find("h1")?.TextContent ?? "").ShouldBeOneOf(Unavailable, "Something went wrong");
                 failure.Text.ShouldNotContain("Exception");
             }
             var tickets = await portal.WithDbAsync(db => db.Tickets.AsNoTracking().Where(t => t.Requester.Email!.StartsWith("outage.load"))
@@ -79,7 +79,7 @@ public sealed class DatabaseRestartTests(PostgresCluster cluster) : IClassFixtur
         {
             foreach (var client in clients)
                 client.Dispose();
-            await ((IAsyncLifetime)portal).DisposeAsync();
+            await DisposeAsync(portal);
         }
     }
 
@@ -119,8 +119,15 @@ public sealed class DatabaseRestartTests(PostgresCluster cluster) : IClassFixtur
         }
         finally
         {
-            await ((IAsyncLifetime)portal).DisposeAsync();
+            await DisposeAsync(portal);
         }
+    }
+
+    /// <summary>The test's database is dropped on the server, which a failing test may have left stopped.</summary>
+    private async Task DisposeAsync(PortalFactory portal)
+    {
+        await cluster.StartAsync();
+        await ((IAsyncLifetime)portal).DisposeAsync();
     }
 
     private static async Task<PortalClient> SignedInAsync(PortalFactory portal, string email)
