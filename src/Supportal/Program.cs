@@ -47,7 +47,6 @@ try
         return await AddAdminCommand.RunAsync(app.Services, email, Console.Out, Console.Error);
     }
     await app.Services.PrepareEmbeddedDatabaseAsync();
-    await app.Services.SeedDemoDataAsync();
     app.UsePlatform();
     await app.RunAsync();
     return 0;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Supportal.Data;
@@ -21,6 +22,14 @@ internal static class SessionValidator
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // The error page after a request failed because the database is away: the session cannot be checked, and
+        // trying would only fail again inside the error handler. The page is shown as to someone signed out, in the
+        // person's language; the cookie stays, so they are signed in again as soon as the database is back.
+        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseOutage.IsCauseOf(error))
+        {
+            context.ReplacePrincipal(new ClaimsPrincipal(new ClaimsIdentity(context.Principal?.FindAll(PortalClaims.Language))));
+            return;
+        }
         // Identity's own check first: a changed security stamp (new password, reset) also ends the cookie.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
         if (context.Principal is null)

@@ -33,6 +33,8 @@ public static class DatabaseSetup
                 : sp.GetRequiredService<SqliteAppDbContext>());
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        builder.Services.AddSingleton<DemoDataSeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoDataSeeder>());
         return builder;
     }
 

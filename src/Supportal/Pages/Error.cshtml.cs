@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Supportal.Data;
 
 namespace Supportal.Pages;
 
@@ -12,9 +14,25 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
 
-    public string TitleKey => Code switch { 404 => "Error.NotFound.Title", 403 => "AccessDenied.Title", 429 => "Error.TooMany.Title", < 500 => "Error.BadRequest.Title", _ => "Error.Server.Title" };
+    public string TitleKey => Code switch
+    {
+        404 => "Error.NotFound.Title",
+        403 => "AccessDenied.Title",
+        429 => "Error.TooMany.Title",
+        503 => "Error.Unavailable.Title",
+        < 500 => "Error.BadRequest.Title",
+        _ => "Error.Server.Title",
+    };
 
-    public string TextKey => Code switch { 404 => "Error.NotFound.Text", 403 => "AccessDenied.Text", 429 => "Error.TooMany.Text", < 500 => "Error.BadRequest.Text", _ => "Error.Server.Text" };
+    public string TextKey => Code switch
+    {
+        404 => "Error.NotFound.Text",
+        403 => "AccessDenied.Text",
+        429 => "Error.TooMany.Text",
+        503 => "Error.Unavailable.Text",
+        < 500 => "Error.BadRequest.Text",
+        _ => "Error.Server.Text",
+    };
 
     public void OnGet(int? code) => Handle(code);
 
@@ -24,7 +42,9 @@ public sealed class ErrorModel : PageModel
     private void Handle(int? code)
     {
         // Only error statuses: /Error/200 is not a way to make an error page look like a success.
-        Code = code is >= 400 and < 600 ? code.Value : 500;
+        Code = code is >= 400 and < 600 ? code.Value
+            // The database being away is nobody's mistake and passes by itself: "unavailable, try again", not "broken".
+            : HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseOutage.IsCauseOf(error) ? 503 : 500;
         Response.StatusCode = Code;
     }
 }

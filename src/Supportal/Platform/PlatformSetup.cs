@@ -67,7 +67,10 @@ public static class PlatformSetup
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(ctx => !IsApi(ctx), ui => ui.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
+        // The error page runs in services of its own: the failed request's may be what failed (an authentication
+        // that could not reach the database fails again when asked again), and the page must still show.
+        app.UseWhen(ctx => !IsApi(ctx), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/Error/{0}"));
         // Behind a reverse proxy on the same host (nginx), take the client address and https from its headers.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.Use(SecurityHeaders);

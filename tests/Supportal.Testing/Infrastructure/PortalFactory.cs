@@ -80,6 +80,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public bool BackgroundLoops { get; set; }
 
+    /// <summary>
+    /// Whether the app counts as started only once its demo data is in place, as tests expect of their first request. The
+    /// app adds it in the background (<see cref="DemoDataSeeder"/>); a test of a start without a database turns this off.
+    /// </summary>
+    public bool WaitForDemoData { get; set; } = true;
+
     /// <summary>Service overrides for failure injection or settings that have no configuration key.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
@@ -90,7 +96,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         services.ConfigureDbContext<PostgresAppDbContext>((_, options) => options.AddInterceptors(interceptors));
     };
 
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => database = await CreateDatabaseAsync();
+
+    /// <summary>The throwaway database the app runs over; a subclass may put it on a PostgreSQL server of its own.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -139,6 +148,15 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 LeaveOutBackgroundLoops(services);
             TestServices?.Invoke(services);
         });
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        // The factory builds its host synchronously; the seeding runs on the thread pool, so waiting here cannot deadlock.
+        if (WaitForDemoData)
+            host.Services.GetRequiredService<DemoDataSeeder>().Seeded.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>

@@ -11,12 +11,14 @@ namespace Supportal.Tests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? postgresName;
+    private readonly string? postgresServer;
 
-    private TestDatabase(string storageRoot, string connectionString, string? postgresName)
+    private TestDatabase(string storageRoot, string connectionString, string? postgresName = null, string? postgresServer = null)
     {
         StorageRoot = storageRoot;
         ConnectionString = connectionString;
         this.postgresName = postgresName;
+        this.postgresServer = postgresServer;
     }
 
     public static DatabaseProvider Provider =>
@@ -26,14 +28,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public string StorageRoot { get; }
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <param name="migrate">Whether a PostgreSQL database is migrated, as the migrate command would.</param>
+    /// <param name="server">A PostgreSQL server of the test's own (<see cref="PostgresCluster"/>) instead of the shared one.</param>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, string? server = null)
     {
         var root = Directory.CreateTempSubdirectory("supportal-test-").FullName;
         if (Provider == DatabaseProvider.Sqlite)
             // The app itself creates and migrates the embedded database on start, as it does for a user.
-            return new TestDatabase(root, $"Data Source={Path.Combine(root, "supportal.db")}", null);
+            return new TestDatabase(root, $"Data Source={Path.Combine(root, "supportal.db")}");
 
-        var server = Environment.GetEnvironmentVariable("SUPPORTAL_TEST_POSTGRES")
+        server ??= Environment.GetEnvironmentVariable("SUPPORTAL_TEST_POSTGRES")
             ?? throw new InvalidOperationException("SUPPORTAL_TEST_POSTGRES must name the test PostgreSQL server.");
         var name = $"supportal_test_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(server))
@@ -43,11 +47,17 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        // PostgreSQL is migrated by a deliberate step in production (the `migrate` command); do the same here.
+        var database = new TestDatabase(root, connectionString, name, server);
         if (migrate)
-            await using (var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options))
-                await db.Database.MigrateAsync();
-        return new TestDatabase(root, connectionString, name);
+            await database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>PostgreSQL is migrated by a deliberate step in production (the `migrate` command); tests do the same.</summary>
+    public async Task MigrateAsync()
+    {
+        await using var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(ConnectionString).Options);
+        await db.Database.MigrateAsync();
     }
 
     public Dictionary<string, string?> Settings() => new()
@@ -62,7 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("SUPPORTAL_TEST_POSTGRES"));
+            await using var admin = new NpgsqlConnection(postgresServer);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();

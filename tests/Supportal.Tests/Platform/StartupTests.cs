@@ -107,9 +107,9 @@ public sealed class DatabaseDownTests(DatabaseDownPortal portal) : IClassFixture
     }
 
     [Theory]
-    [InlineData("en", "Something went wrong")]
-    [InlineData("pl", "Coś poszło nie tak")]
-    public async Task A_failure_while_signing_in_shows_the_friendly_error_page(string language, string title)
+    [InlineData("en", "The portal is temporarily unavailable")]
+    [InlineData("pl", "Portal jest chwilowo niedostępny")]
+    public async Task A_failure_while_signing_in_shows_the_friendly_unavailable_page(string language, string title)
     {
         using var client = portal.CreatePortalClient();
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
@@ -117,7 +117,7 @@ public sealed class DatabaseDownTests(DatabaseDownPortal portal) : IClassFixture
 
         var page = await login.SubmitAsync("customer@example.com");
 
-        page.Status.ShouldBe(HttpStatusCode.InternalServerError);
+        page.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         page.Find("h1")!.TextContent.ShouldBe(title);
         page.Text.ShouldNotContain("Npgsql");
     }
