@@ -26,10 +26,16 @@ public static class MailCommand
     private const int Customers = 50_000;
 
     /// <summary>
-    /// Shares of the backlog sent after which a sign-in code is queued, each once the one before has left (so a code's
-    /// report gives the share actually sent when it was queued).
+    /// The first sign-in code is queued this long after the first message of the backlog left: early in a drain the
+    /// database's statistics may still be those of an outbox with nothing waiting.
     /// </summary>
-    private static readonly double[] CodeAt = [0.1, 0.4, 0.7];
+    private static readonly TimeSpan FirstCodeAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Shares of the backlog sent after which the later codes are queued, each once the one before has left (so a
+    /// code's report gives the share actually sent when it was queued).
+    /// </summary>
+    private static readonly double[] LaterCodesAt = [0.4, 0.7];
 
     private static readonly TimeSpan CodePoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan CountPoll = TimeSpan.FromMilliseconds(500);
@@ -207,7 +213,8 @@ public static class MailCommand
     {
         var total = endId - firstId;
         var codes = new List<CodeDelay>();
-        (long Id, DateTime QueuedAt, int AtPercent)? waiting = null;
+        (long Id, DateTime QueuedAt, double AfterSeconds, int AtPercent)? waiting = null;
+        TimeSpan? started = null;
         var remaining = total;
         var reported = 0;
         var clock = Stopwatch.StartNew();
@@ -217,8 +224,9 @@ public static class MailCommand
         {
             if (waiting is { } code && await db.OutboxMessages.Where(m => m.Id == code.Id).Select(m => m.SentAt).SingleAsync() is { } sentAt)
             {
-                codes.Add(new CodeDelay(code.AtPercent, Math.Round((sentAt - code.QueuedAt).TotalSeconds, 3)));
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  the sign-in code queued at {code.AtPercent}% sent left after {codes[^1].Seconds:0.00} s"));
+                codes.Add(new CodeDelay(code.AfterSeconds, code.AtPercent, Math.Round((sentAt - code.QueuedAt).TotalSeconds, 3)));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  the sign-in code queued {code.AfterSeconds:0.0} s after the backlog, {code.AtPercent}% sent, left after {codes[^1].Seconds:0.00} s"));
                 waiting = null;
                 moved = clock.Elapsed;
             }
@@ -233,12 +241,17 @@ public static class MailCommand
                 counted = clock.Elapsed;
                 if (left != remaining)
                     moved = counted;
+                if (left < total)
+                    started ??= counted;
                 remaining = left;
                 var done = 1 - remaining / (double)total;
                 for (; reported < 9 && done >= (reported + 1) / 10.0; reported++)
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(reported + 1) * 10}% sent {(DateTime.UtcNow - queuedAt).TotalSeconds:0.0} s after queuing"));
-                if (waiting is null && codes.Count < CodeAt.Length && remaining > 0 && done >= CodeAt[codes.Count])
-                    waiting = await QueueCodeAsync(db, mailer, random, (int)Math.Round(done * 100));
+                var due = codes.Count == 0
+                    ? counted - started >= FirstCodeAfter
+                    : codes.Count <= LaterCodesAt.Length && done >= LaterCodesAt[codes.Count - 1];
+                if (waiting is null && remaining > 0 && due)
+                    waiting = await QueueCodeAsync(db, mailer, random, (DateTime.UtcNow - queuedAt).TotalSeconds, (int)Math.Round(done * 100));
             }
             if (clock.Elapsed - moved > Stuck)
                 throw new TimeoutException($"Nothing was sent for {Stuck.TotalSeconds:0} s; the nodes' output is in the mail-node*.log files.");
@@ -249,7 +262,8 @@ public static class MailCommand
     }
 
     /// <summary>Queues a sign-in code exactly as the sign-in page does, urgent, for one of the generated customers.</summary>
-    private static async Task<(long, DateTime, int)> QueueCodeAsync(AppDbContext db, Mailer mailer, Random random, int atPercent)
+    private static async Task<(long, DateTime, double, int)> QueueCodeAsync(AppDbContext db, Mailer mailer, Random random,
+        double afterSeconds, int atPercent)
     {
         var user = new ApplicationUser
         {
@@ -259,7 +273,7 @@ public static class MailCommand
         var message = db.ChangeTracker.Entries<OutboxMessage>().Single().Entity;
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        return (message.Id, message.CreatedAt, atPercent);
+        return (message.Id, message.CreatedAt, Math.Round(afterSeconds, 1), atPercent);
     }
 
     /// <summary>

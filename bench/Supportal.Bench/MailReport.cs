@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace Supportal.Bench;
 
-/// <summary>How long one sign-in code took to leave, queued when the given share of the backlog had been sent.</summary>
-public sealed record CodeDelay(int QueuedAtPercentSent, double Seconds);
+/// <summary>How long one sign-in code took to leave, queued so long after the backlog, when so much of it had been sent.</summary>
+public sealed record CodeDelay(double QueuedAfterSeconds, int QueuedAtPercentSent, double Seconds);
 
 /// <summary>CPU time one process (or group of them) used while the backlog drained.</summary>
 public sealed record CpuUse(string Process, double Seconds, double PercentOfOneCore);
@@ -42,7 +42,8 @@ public sealed record MailResult(int ProcessorCount, string OperatingSystem, stri
         if (TransactionsPerMessage is { } transactions)
             text.AppendLine(CultureInfo.InvariantCulture, $"| Database transactions a message (the benchmark's polls included) | {transactions:0.00} |");
         foreach (var code in Codes)
-            text.AppendLine(CultureInfo.InvariantCulture, $"| Sign-in code queued at {code.QueuedAtPercentSent}% sent, left after | {code.Seconds:0.00} s |");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| Sign-in code queued {code.QueuedAfterSeconds:0.0} s after the backlog ({code.QueuedAtPercentSent}% sent), left after | {code.Seconds:0.00} s |");
         text.AppendLine();
         text.AppendLine(Codes.Count == 0
             ? "No sign-in code was measured: the backlog drained before the first was due."
