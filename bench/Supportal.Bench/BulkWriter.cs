@@ -11,7 +11,8 @@ namespace Supportal.Bench;
 /// <summary>
 /// Writes entities straight into their tables, reading table and column names, value conversions and column types
 /// from the app's EF model, so generated rows are stored exactly as the app stores them. PostgreSQL gets binary
-/// COPY; SQLite gets one prepared INSERT run inside large transactions. Ids are set by the caller.
+/// COPY; SQLite gets one prepared INSERT run inside large transactions. Ids are set by the caller. Inside a
+/// transaction of the caller's, rows become visible together when it commits.
 /// </summary>
 public sealed class BulkWriter(AppDbContext db)
 {
@@ -29,7 +30,7 @@ public sealed class BulkWriter(AppDbContext db)
         if (postgres)
             await CopyAsync((NpgsqlConnection)connection, table, rows);
         else
-            await InsertAsync(connection, table, rows);
+            await InsertAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, rows);
     }
 
     /// <summary>After explicit ids, identity sequences continue after the largest one (SQLite's AUTOINCREMENT does by itself).</summary>
@@ -64,11 +65,12 @@ public sealed class BulkWriter(AppDbContext db)
         await importer.CompleteAsync();
     }
 
-    private static async Task InsertAsync<T>(DbConnection connection, Table table, IReadOnlyCollection<T> rows)
+    private static async Task InsertAsync<T>(DbConnection connection, DbTransaction? callers, Table table, IReadOnlyCollection<T> rows)
     {
-        await using var transaction = await connection.BeginTransactionAsync();
+        // SQLite has no nested transactions: within the caller's, the rows are written in it and committed with it.
+        await using var own = callers is null ? await connection.BeginTransactionAsync() : null;
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        command.Transaction = callers ?? own;
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
             $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"@p{i}"))})";
         foreach (var row in rows)
@@ -79,7 +81,8 @@ public sealed class BulkWriter(AppDbContext db)
                 command.Parameters.Add(table.Columns[i].Mapping.CreateParameter(command, $"@p{i}", table.Columns[i].Read(row!)));
             await command.ExecuteNonQueryAsync();
         }
-        await transaction.CommitAsync();
+        if (own is not null)
+            await own.CommitAsync();
     }
 
     private Table TableOf(Type type)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Supportal.Email;
+
 namespace Supportal.Bench;
 
 /// <summary>Believable ticket text in both languages, built from small word lists so search has real words to find.</summary>
@@ -39,6 +42,56 @@ public static class Texts
         var replies = language == "pl" ? RepliesPl : RepliesEn;
         var text = replies[random.Next(replies.Length)];
         return byAgent ? $"{text}\n\n{replies[random.Next(replies.Length)]}" : text;
+    }
+
+    /// <summary>
+    /// A notice sent to every customer at once (maintenance, a firmware release, new hours): the mail a help desk
+    /// queues by the ten thousand, with a greeting, a few paragraphs and a link to the portal.
+    /// </summary>
+    public static MailContent Announcement(Random random, string language, string firstName, DateOnly day)
+    {
+        var polish = language == "pl";
+        var thing = (polish ? ThingsPl : ThingsEn)[random.Next(ThingsEn.Length)];
+        var symptom = (polish ? SymptomsPl : SymptomsEn)[random.Next(SymptomsEn.Length)];
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var link = $"https://support.example.com/news/{date}";
+        (string Subject, string[] Paragraphs) notice = (random.Next(3), polish) switch
+        {
+            (0, false) => ($"Planned maintenance of the customer portal on {date}",
+                [
+                    $"On {date} between 22:00 and 23:30 (Europe/Warsaw) the customer portal is unavailable while we upgrade its servers.",
+                    "Requests you send by e-mail in that time are registered as soon as the portal is back; open requests keep their " +
+                    "deadlines, and there is nothing you need to do.",
+                ]),
+            (0, true) => ($"Prace serwisowe portalu klienta {date}",
+                [
+                    $"{date} w godzinach 22:00–23:30 portal klienta będzie niedostępny z powodu modernizacji serwerów.",
+                    "Zgłoszenia wysłane w tym czasie e-mailem zarejestrujemy zaraz po przywróceniu portalu; otwarte zgłoszenia " +
+                    "zachowują swoje terminy i nie trzeba nic robić.",
+                ]),
+            (1, false) => ($"Firmware 7.2.4 for your {thing}",
+                [
+                    $"Some customers reported that their {thing} {symptom}. Firmware 7.2.4, released on {date}, fixes this.",
+                    "We recommend installing it at your next maintenance window; the release notes and the download are in the portal.",
+                ]),
+            (1, true) => ($"Nowy firmware 7.2.4 – {thing}",
+                [
+                    $"Część klientów zgłosiła, że {thing} {symptom}. Firmware 7.2.4 z {date} usuwa ten problem.",
+                    "Zalecamy instalację w najbliższym oknie serwisowym; informacje o wydaniu i plik do pobrania są w portalu.",
+                ]),
+            (_, false) => ($"Longer support hours from {date}",
+                [
+                    $"From {date} the Polish team answers on weekdays from 07:00 to 18:00, and the English team stays available 24/7.",
+                    "Urgent requests about a stopped production system are still answered around the clock by phone.",
+                ]),
+            (_, true) => ($"Dłuższe godziny wsparcia od {date}",
+                [
+                    $"Od {date} zespół polski odpowiada w dni robocze od 7:00 do 18:00, a zespół angielski nadal całą dobę.",
+                    "Pilne zgłoszenia dotyczące zatrzymanej produkcji przyjmujemy jak dotąd całodobowo pod numerem telefonu.",
+                ]),
+        };
+        var greeting = polish ? $"Dzień dobry {firstName}," : $"Hello {firstName},";
+        return new MailContent(notice.Subject, [greeting, .. notice.Paragraphs], polish ? "Przejdź do portalu" : "Open the portal", link);
     }
 }
 
