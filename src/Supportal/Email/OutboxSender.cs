@@ -113,11 +113,16 @@ public sealed partial class OutboxSender(
         var now = Now;
         var claim = new Claim(Guid.NewGuid(), now + ClaimLease);
 
+        // The batch's ids first, then the claim on just those ids: as one statement with a subquery, PostgreSQL planned
+        // the subquery to run once per waiting row while its statistics still said none were waiting (a second a claim
+        // when a large backlog had just been queued).
         var due = Due(db, now);
-        var batch = due.OrderBy(m => m.Priority).ThenBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
-        // The due condition is repeated on the outer update on purpose: PostgreSQL re-checks it against the
-        // latest row version when two nodes race for the same row, so only one of them wins the claim. A stop does
-        // not cancel the claim halfway, which could leave it committed without this node knowing its rows.
+        var batch = await due.OrderBy(m => m.Priority).ThenBy(m => m.Id).Take(BatchSize).Select(m => m.Id).ToListAsync(stoppingToken);
+        if (batch.Count == 0)
+            return 0;
+        // The due condition is repeated on the update on purpose: PostgreSQL re-checks it against the latest row
+        // version when two nodes race for the same row, so only one of them wins the claim. A stop does not cancel
+        // the claim halfway, which could leave it committed without this node knowing its rows.
         stoppingToken.ThrowIfCancellationRequested();
         var claimed = await due.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.ClaimToken, claim.Token)
@@ -125,7 +130,7 @@ public sealed partial class OutboxSender(
         if (claimed == 0)
             return 0;
 
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == claim.Token)
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => batch.Contains(m.Id) && m.ClaimToken == claim.Token)
             .OrderBy(m => m.Priority).ThenBy(m => m.Id).ToListAsync(CancellationToken.None);
         var done = 0;
         while (done < messages.Count && !stoppingToken.IsCancellationRequested && await HoldAsync(db, claim))

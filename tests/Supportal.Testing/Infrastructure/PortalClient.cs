@@ -45,6 +45,22 @@ public sealed class PortalClient(HttpClient http, PortalFactory portal, CookieCo
         return follow ? await FollowAsync(response) : await Page.LoadAsync(response);
     }
 
+    /// <summary>Submits a multipart form as a browser does with several files chosen in its "Files" input; the answer is not followed.</summary>
+    public async Task<Page> UploadFilesAsync(IHtmlFormElement form, IReadOnlyDictionary<string, string>? values,
+        params (string Name, byte[] Content)[] files)
+    {
+        using var body = new MultipartFormDataContent();
+        foreach (var (name, value) in Fields(form, values, null))
+            body.Add(new StringContent(value), name);
+        foreach (var (name, content) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            body.Add(part, "Files", name);
+        }
+        return await Page.LoadAsync(await http.PostAsync(Target(form, null), body));
+    }
+
     private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IReadOnlyDictionary<string, string>? values, IHtmlElement? submitter)
     {
         var fields = new List<KeyValuePair<string, string>>();

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -178,35 +176,6 @@ public sealed class AttachmentStorageFaultTests(FullDiskPortal portal) : IClassF
         return portal.WithDbAsync(db => db.TicketAttachments.CountAsync(a => hashes.Contains(a.Sha256)));
     }
 
-    /// <summary>Posts a form as a browser does with several files chosen in its "Files" input.</summary>
-    private static async Task<Page> PostWithFilesAsync(PortalClient client, IHtmlFormElement form, Dictionary<string, string> values,
-        params (string Name, byte[] Content)[] files)
-    {
-        using var body = new MultipartFormDataContent();
-        foreach (var element in form.Elements)
-        {
-            var (name, value) = element switch
-            {
-                IHtmlInputElement i when i.Type is not ("file" or "submit" or "button" or "checkbox" or "radio") => (i.Name, i.Value),
-                IHtmlTextAreaElement t => (t.Name, t.Value),
-                IHtmlSelectElement s => (s.Name, s.Value ?? ""),
-                _ => (null, ""),
-            };
-            if (!string.IsNullOrEmpty(name) && !values.ContainsKey(name))
-                body.Add(new StringContent(value), name);
-        }
-        foreach (var (name, value) in values)
-            body.Add(new StringContent(value), name);
-        foreach (var (name, content) in files)
-        {
-            var part = new ByteArrayContent(content);
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            body.Add(part, "Files", name);
-        }
-        var action = new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "").PathAndQuery;
-        return await Page.LoadAsync(await client.Http.PostAsync(action, body));
-    }
-
     [Fact]
     public async Task A_new_request_whose_second_file_fills_the_disk_comes_back_with_the_input_and_keeps_neither_file()
     {
@@ -217,7 +186,7 @@ public sealed class AttachmentStorageFaultTests(FullDiskPortal portal) : IClassF
         var second = RandomNumberGenerator.GetBytes(200_000);
         portal.Disk.Leave(150_000);
 
-        var back = await PostWithFilesAsync(client, page.Form(), new Dictionary<string, string>
+        var back = await client.UploadFilesAsync(page.Form(), new Dictionary<string, string>
         {
             ["Input.Subject"] = "Export keeps failing", ["Input.Description"] = "Logs attached.", ["Input.Priority"] = "High",
         }, ("export.log", first), ("trace.bin", second));

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Tests.Infrastructure;
@@ -41,35 +39,6 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         var location = page.Response.Headers.Location!.OriginalString;
         location.ShouldMatch(@"^/Tickets/\d+$");
         return long.Parse(location["/Tickets/".Length..], CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Posts a form as a browser does with several files chosen in its "Files" input.</summary>
-    private static async Task<Page> PostWithFilesAsync(PortalClient client, IHtmlFormElement form, Dictionary<string, string> values,
-        params (string Name, byte[] Content)[] files)
-    {
-        using var body = new MultipartFormDataContent();
-        foreach (var element in form.Elements)
-        {
-            var (name, value) = element switch
-            {
-                IHtmlInputElement i when i.Type is not ("file" or "submit" or "button" or "checkbox" or "radio") => (i.Name, i.Value),
-                IHtmlTextAreaElement t => (t.Name, t.Value),
-                IHtmlSelectElement s => (s.Name, s.Value ?? ""),
-                _ => (null, ""),
-            };
-            if (!string.IsNullOrEmpty(name) && !values.ContainsKey(name))
-                body.Add(new StringContent(value), name);
-        }
-        foreach (var (name, value) in values)
-            body.Add(new StringContent(value), name);
-        foreach (var (name, content) in files)
-        {
-            var part = new ByteArrayContent(content);
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            body.Add(part, "Files", name);
-        }
-        var action = new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "").PathAndQuery;
-        return await Page.LoadAsync(await client.Http.PostAsync(action, body));
     }
 
     [Fact]
@@ -256,7 +225,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         page.FindAll("select[name='Input.ServiceId'] option").Select(o => o.TextContent).ShouldNotContain("Retired");
         var text = "Invoice run log"u8.ToArray();
 
-        var created = await PostWithFilesAsync(client, page.Form(), new Dictionary<string, string>
+        var created = await client.UploadFilesAsync(page.Form(), new Dictionary<string, string>
         {
             ["Input.ServiceId"] = crm.ToString(CultureInfo.InvariantCulture), ["Input.Impact"] = "ManyUsers", ["Input.OccurredAt"] = "2025-01-15T10:30",
             ["Input.Process"] = "Month-end closing", ["Input.Subject"] = "CRM is slow", ["Input.Description"] = "Reports time out.",
@@ -297,7 +266,7 @@ public sealed class NewTicketTests(PortalFactory portal) : IClassFixture<PortalF
         program[0] = (byte)'M';
         program[1] = (byte)'Z';
 
-        var back = await PostWithFilesAsync(client, page.Form(), new Dictionary<string, string>
+        var back = await client.UploadFilesAsync(page.Form(), new Dictionary<string, string>
         {
             ["Input.ServiceId"] = crm.ToString(CultureInfo.InvariantCulture), ["Input.Subject"] = "Tool", ["Input.Description"] = "See the tool.",
         }, ("notes.txt", "fine"u8.ToArray()), ("tool.txt", program));
