@@ -51,10 +51,11 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateException { InnerExceptions: var all } && all.All(e => e is OptionsValidationException))
 {
-    // Say which setting is wrong, not a stack trace.
-    Console.Error.WriteLine("Invalid configuration: " + string.Join(" ", ex.Failures));
+    // Say which settings are wrong (all of them, when several sections are), not a stack trace.
+    var failures = ex is AggregateException many ? many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures) : ((OptionsValidationException)ex).Failures;
+    Console.Error.WriteLine("Invalid configuration: " + string.Join(" ", failures));
     return 2;
 }
 

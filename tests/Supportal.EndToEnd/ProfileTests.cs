@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Supportal.Tests.Infrastructure;
+using Supportal.Accounts;
 
 namespace Supportal.EndToEnd;
 
@@ -77,7 +77,7 @@ public sealed class ProfileTests(Browser browser, LivePortal portal) : IClassFix
         await Browser.ScreenshotAsync(page, "authenticator-en-desktop");
 
         var key = (await page.Locator("[data-shared-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-        await page.GetByLabel("Code from the app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code from the app").FillAsync(Totp.Code(key, portal.Factory.Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify and turn on" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-recovery-codes] li")).ToHaveCountAsync(10);

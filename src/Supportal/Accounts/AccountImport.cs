@@ -186,7 +186,6 @@ public sealed partial class AccountImporter(AppDbContext db, ILookupNormalizer n
             PasswordHash = null,
             SecurityStamp = Guid.NewGuid().ToString("N"),
             ConcurrencyStamp = Guid.NewGuid().ToString(),
-            TwoFactorEnabled = true,
             LockoutEnabled = true,
             FirstName = Field("first_name"),
             LastName = Field("last_name"),

@@ -40,7 +40,8 @@ public static class AccountsSetup
             .AddTokenProvider<EmailCodeProvider>(EmailCodeProvider.Name)
             // Links expire on the portal's clock: in place of Identity's default provider, and for confirmations.
             .AddTokenProvider<DefaultLinkTokenProvider>(TokenOptions.DefaultProvider)
-            .AddTokenProvider<ConfirmationTokenProvider>(ConfirmationTokenProvider.ProviderName);
+            .AddTokenProvider<ConfirmationTokenProvider>(ConfirmationTokenProvider.ProviderName)
+            .AddTokenProvider<OncePerStepAuthenticatorProvider>(TokenOptions.DefaultAuthenticatorProvider);
         // Reset links (the default provider) last a day; confirmation links a week (their own provider).
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         builder.Services.Configure<ConfirmationTokenProviderOptions>(o =>
@@ -53,6 +54,7 @@ public static class AccountsSetup
         builder.Services.AddScoped<AccountLinks>();
         builder.Services.AddScoped<PasswordlessAccounts>();
         builder.Services.AddSingleton<AccountThrottle>();
+        builder.Services.AddSingleton<UnknownLogins>();
         // Identity rebuilds the principal when it re-checks the security stamp; keep the session it belongs to.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = refresh =>
         {
@@ -94,6 +96,13 @@ public static class AccountsSetup
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Says when to come back: every limiter here is a fixed window, which knows when it reopens.
+            o.OnRejected = (rejected, _) =>
+            {
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             // Slows password guessing from one address; Identity's lockout protects each account on top.
             // Only attempts count: showing the form is free.
             o.AddPolicy(AccountRateLimit, http => HttpMethods.IsGet(http.Request.Method)

@@ -26,7 +26,7 @@ public static class AddAdminCommand
         {
             user = new ApplicationUser
             {
-                UserName = address, Email = address, TwoFactorEnabled = true,
+                UserName = address, Email = address,
                 CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             };
             if (!Report(await users.CreateAsync(user), errors))

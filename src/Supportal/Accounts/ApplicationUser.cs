@@ -6,6 +6,12 @@ namespace Supportal.Accounts;
 
 public sealed class ApplicationUser : IdentityUser<Guid>
 {
+    /// <summary>
+    /// Two-factor sign-in is on for every account, whoever made it (sign-up, an import, a request sent without
+    /// signing in); <see cref="PortalSignInManager"/> asks for the second step whatever this flag says.
+    /// </summary>
+    public ApplicationUser() => TwoFactorEnabled = true;
+
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
     public string Company { get; set; } = "";

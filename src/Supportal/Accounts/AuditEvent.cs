@@ -22,6 +22,7 @@ public static class AuditActions
     public const string SignInFailed = "sign-in.failed";
     public const string SignedUp = "account.signed-up";
     public const string PasswordChanged = "password.changed";
+    public const string PasswordChangeFailed = "password.change-failed";
     public const string PasswordReset = "password.reset";
     public const string TwoFactorChanged = "two-factor.changed";
     public const string ContractActivated = "contract.activated";

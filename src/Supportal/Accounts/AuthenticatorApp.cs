@@ -29,6 +29,7 @@ public static class AuthenticatorApp
     {
         await users.ResetAuthenticatorKeyAsync(user);
         await users.RemoveAuthenticationTokenAsync(user, MarkerProvider, MarkerName);
+        await OncePerStepAuthenticatorProvider.ForgetAsync(users, user);
     }
 
     /// <summary>"ABCD EFGH …": easier to type into an app by hand than one long run of letters.</summary>

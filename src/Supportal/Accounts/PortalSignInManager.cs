@@ -8,8 +8,10 @@ using Supportal.Data;
 namespace Supportal.Accounts;
 
 /// <summary>
-/// Identity's sign-in with one addition: every sign-in opens a <see cref="UserSession"/> whose id rides in the
-/// cookie, so a user can see their browsers and end them ("sign out everywhere").
+/// Identity's sign-in with these additions: every sign-in opens a <see cref="UserSession"/> whose id rides in the
+/// cookie, so a user can see their browsers and end them ("sign out everywhere"); a login without an account is
+/// answered like one with an account; every account has a second step; recovery codes count toward lockout; and a
+/// "remember this browser" cookie is void as soon as the account's security stamp changes.
 /// </summary>
 public sealed class PortalSignInManager(
     UserManager<ApplicationUser> users,
@@ -20,10 +22,71 @@ public sealed class PortalSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
     AppDbContext db,
+    UnknownLogins unknownLogins,
+    IPasswordHasher<ApplicationUser> hasher,
     TimeProvider clock)
     : SignInManager<ApplicationUser>(users, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public const string SessionClaim = "supportal:sid";
+
+    /// <summary>
+    /// Sign-in with a login name or address and a password. Whether the account exists, is confirmed or not, the
+    /// same work is done and the same answer comes at the same try: one password check per try, "locked out"
+    /// at the fifth failure. Only the right password learns that an address still needs confirming.
+    /// </summary>
+    public async Task<(SignInResult Result, ApplicationUser? User)> PasswordSignInAsync(string login, string password)
+    {
+        var user = await UserManager.FindByEmailAsync(login) ?? await UserManager.FindByNameAsync(login);
+        if (user is null)
+            return (unknownLogins.CheckPassword(login, password, hasher), null);
+        if (await UserManager.IsLockedOutAsync(user))
+            return (SignInResult.LockedOut, user);
+        if (!await UserManager.CheckPasswordAsync(user, password))
+        {
+            await UserManager.AccessFailedAsync(user);
+            return (await UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed, user);
+        }
+        if (!await CanSignInAsync(user))
+            return (SignInResult.NotAllowed, user);
+        var result = await SignInOrTwoFactorAsync(user, isPersistent: false);
+        // The failure count starts over once the whole sign-in succeeded (after the second step, if one follows).
+        if (result.Succeeded)
+            await UserManager.ResetAccessFailedCountAsync(user);
+        return (result, user);
+    }
+
+    /// <summary>Every account signs in with a second step, whoever made it and whatever its flag says.</summary>
+    public override Task<bool> IsTwoFactorEnabledAsync(ApplicationUser user) => Task.FromResult(true);
+
+    /// <summary>
+    /// Identity re-checks this cookie's security stamp only every half hour; checked here on every use, so
+    /// "sign out everywhere", a new password or a reset void it at once.
+    /// </summary>
+    public override async Task<bool> IsTwoFactorClientRememberedAsync(ApplicationUser user)
+    {
+        var remembered = await Context.AuthenticateAsync(IdentityConstants.TwoFactorRememberMeScheme);
+        var principal = remembered.Principal;
+        return principal?.FindFirstValue(ClaimTypes.Name) == user.Id.ToString()
+            && principal.FindFirstValue(Options.ClaimsIdentity.SecurityStampClaimType) is { } stamp
+            && stamp == await UserManager.GetSecurityStampAsync(user);
+    }
+
+    /// <summary>Recovery codes are guessed like passwords: a wrong one counts toward lockout.</summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        if (await GetTwoFactorAuthenticationUserAsync() is not { } user)
+            return SignInResult.Failed;
+        if (await UserManager.IsLockedOutAsync(user))
+            return SignInResult.LockedOut;
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (result.Succeeded)
+        {
+            await UserManager.ResetAccessFailedCountAsync(user);
+            return result;
+        }
+        await UserManager.AccessFailedAsync(user);
+        return await UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
+    }
 
     public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {

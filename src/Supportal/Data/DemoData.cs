@@ -34,7 +34,7 @@ public static class DemoData
             var user = new ApplicationUser
             {
                 UserName = email, Email = email, EmailConfirmed = true,
-                FirstName = first, LastName = last, Language = language, CreatedAt = now, TwoFactorEnabled = true,
+                FirstName = first, LastName = last, Language = language, CreatedAt = now,
             };
             Check(await users.CreateAsync(user, seed.DemoPassword));
             if (role is not null)

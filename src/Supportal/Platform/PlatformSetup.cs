@@ -16,6 +16,8 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Portal:Name must not be empty.")
+            .Validate<IHostEnvironment>((o, env) => string.IsNullOrEmpty(o.PublicUrl) ? env.IsDevelopment() : PublicAddress.IsValid(o.PublicUrl),
+                "Portal:PublicUrl must be the address people reach the portal at, such as https://support.example.com (required outside Development).")
             .Validate(o => Email.EmailOptions.IsAddress(o.MaintenanceEmail), "Portal:MaintenanceEmail must be an e-mail address.")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -61,6 +63,14 @@ public static class PlatformSetup
             o.Secure = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         services.AddSingleton<Navigation>();
+        services.AddSingleton<PublicAddress>();
+        // Browsers that reached the portal over https keep to it. The public address decides, so the usual
+        // exemption of localhost (meant for development) is dropped.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
         return builder;
     }
 
@@ -74,6 +84,8 @@ public static class PlatformSetup
         // Behind a reverse proxy on the same host (nginx), take the client address and https from its headers.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.Use(SecurityHeaders);
+        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<PublicAddress>().RootUri.Scheme == Uri.UriSchemeHttps)
+            app.UseHsts();
         app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();

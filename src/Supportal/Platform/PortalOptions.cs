@@ -8,6 +8,12 @@ public sealed class PortalOptions
     public const string Section = "Portal";
 
     public string Name { get; set; } = "Supportal";
+
+    /// <summary>
+    /// Where people reach the portal ("https://support.example.com", or with a path prefix); every link in an
+    /// e-mail starts with it. Required outside Development, where it defaults to the first address listened on.
+    /// </summary>
+    public string? PublicUrl { get; set; }
     public string MaintenanceEmail { get; set; } = "maintenance@localhost";
     public List<PhoneLine> Phones { get; set; } = [];
     public List<TeamHours> Teams { get; set; } = [];

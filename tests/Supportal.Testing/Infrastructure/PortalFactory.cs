@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -68,6 +66,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["Seed:Demo"] = "true",
         ["Seed:DemoPassword"] = DemoPassword,
+        // What CreatePortalClient talks to, so links in e-mails lead back to the same portal.
+        ["Portal:PublicUrl"] = "https://localhost",
     };
 
     public string Environment { get; set; } = "Development";
@@ -250,9 +250,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts the app on a real loopback port (for the browser) and returns its address.</summary>
     public string StartOnRealPort()
     {
-        UseKestrel(0);
+        // The port is chosen before the start so that links in e-mails name it; a port freed a moment ago is
+        // not handed out again so soon.
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var url = $"http://127.0.0.1:{port}";
+        Settings["Portal:PublicUrl"] = url;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        return url;
     }
 }

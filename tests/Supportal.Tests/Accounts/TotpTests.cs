@@ -1,8 +1,8 @@
-using Supportal.Tests.Infrastructure;
+using Supportal.Accounts;
 
 namespace Supportal.Tests.Accounts;
 
-/// <summary>The test helper itself must be right, or the authenticator tests prove nothing.</summary>
+/// <summary>The codes the portal expects are the ones every authenticator app shows.</summary>
 public sealed class TotpTests
 {
     [Theory]

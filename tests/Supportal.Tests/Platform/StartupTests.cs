@@ -25,6 +25,7 @@ public sealed class StartupTests
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Storage__Root"] = storage,
+                ["Portal__PublicUrl"] = "https://support.example.com",
                 [variable] = value,
             });
 

@@ -14,7 +14,7 @@ namespace Supportal.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(AccountsSetup.AccountRateLimit)]
 public sealed class LoginModel(
-    PortalSignInManager signIn, AppDbContext db, AuditLog audit, AccountThrottle throttle, AccountMails mails,
+    PortalSignInManager signIn, AppDbContext db, AuditLog audit, AccountMails mails,
     IStringLocalizer<SharedResource> localizer, IOptions<SeedOptions> seed, IWebHostEnvironment environment) : PageModel
 {
     [BindProperty]
@@ -48,13 +48,7 @@ public sealed class LoginModel(
         if (!ModelState.IsValid)
             return Page();
 
-        var login = Input.Login.Trim();
-        var user = await signIn.UserManager.FindByEmailAsync(login) ?? await signIn.UserManager.FindByNameAsync(login);
-        // Every login, with an account or not, gets the same number of failures, so the limit reveals nothing.
-        if (throttle.IsExhausted("sign-in", login))
-            return await RefuseAsync("Login.LockedOut", user);
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-
+        var (result, user) = await signIn.PasswordSignInAsync(Input.Login.Trim(), Input.Password);
         if (result.Succeeded)
         {
             audit.Record(db, AuditActions.SignInSucceeded, user!.Id);
@@ -64,17 +58,12 @@ public sealed class LoginModel(
         }
         if (result.RequiresTwoFactor)
             return await StartSecondStepAsync(user!);
-        if (result.IsLockedOut)
-            return await RefuseAsync("Login.LockedOut", user);
-        // Identity says "not allowed" before it checks the password; only with the right password may we
-        // tell that the address still needs confirming.
-        if (result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user!, Input.Password))
+        if (result.IsNotAllowed)
         {
             OfferConfirmationLink = true;
             return await RefuseAsync("Login.NotConfirmed", user);
         }
-        throttle.TryTake("sign-in", login);
-        return await RefuseAsync("Login.Failed", user);
+        return await RefuseAsync(result.IsLockedOut ? "Login.LockedOut" : "Login.Failed", user);
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Dashboard";

@@ -1,10 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Supportal.Accounts;
 using Supportal.Contracts;
@@ -17,7 +15,7 @@ namespace Supportal.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(AccountsSetup.AccountRateLimit)]
 public sealed class RegisterModel(
-    UserManager<ApplicationUser> users, AppDbContext db, ContractActivation contracts, AccountMails mails, AuditLog audit,
+    UserManager<ApplicationUser> users, AppDbContext db, ContractActivation contracts, AccountMails mails, AccountLinks links, AuditLog audit,
     IPasswordHasher<ApplicationUser> hasher, AccountThrottle throttle, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -50,7 +48,7 @@ public sealed class RegisterModel(
         {
             // Don't reveal that the address has an account: answer as for a new one and tell only its owner.
             hasher.HashPassword(existing, Input.Password); // costs what creating an account costs
-            mails.AlreadyRegistered(existing, Url.Page("/Account/Login", null, null, Request.Scheme)!);
+            mails.AlreadyRegistered(existing, links.Page("/Account/Login"));
             await db.SaveChangesAsync();
             return RedirectToPage("CheckEmail");
         }
@@ -59,7 +57,7 @@ public sealed class RegisterModel(
         {
             UserName = email, Email = email, FirstName = Input.FirstName.Trim(), LastName = Input.LastName.Trim(),
             Company = Input.Company.Trim(), PhoneNumber = Input.Phone.Trim(), Language = Input.Language,
-            TwoFactorEnabled = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         // The account, its contract, the audit trail and the confirmation mail commit together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -73,8 +71,7 @@ public sealed class RegisterModel(
         await contracts.RegisterAsync(contract, user);
         await OrganizationDomains.JoinAsync(db, user);
         audit.Record(db, AuditActions.SignedUp, user.Id);
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        mails.ConfirmAddress(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = token }, Request.Scheme)!);
+        mails.ConfirmAddress(user, await links.ConfirmationAsync(user));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return RedirectToPage("CheckEmail");

@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Supportal.Accounts;
 using Supportal.Data;
 
@@ -14,7 +12,7 @@ namespace Supportal.Pages.Account;
 /// <summary>A new confirmation link; the answer is the same whether or not the address has an account.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsSetup.AccountRateLimit)]
-public sealed class ResendConfirmationModel(UserManager<ApplicationUser> users, AppDbContext db, AccountMails mails, AccountThrottle throttle) : PageModel
+public sealed class ResendConfirmationModel(UserManager<ApplicationUser> users, AppDbContext db, AccountMails mails, AccountLinks links, AccountThrottle throttle) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -30,8 +28,7 @@ public sealed class ResendConfirmationModel(UserManager<ApplicationUser> users, 
         var email = Input.Email.Trim();
         if (throttle.TryTake("confirm", email) && await users.FindByEmailAsync(email) is { EmailConfirmed: false } user)
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-            mails.ConfirmAddress(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = token }, Request.Scheme)!);
+            mails.ConfirmAddress(user, await links.ConfirmationAsync(user));
             await db.SaveChangesAsync();
         }
         Sent = true;

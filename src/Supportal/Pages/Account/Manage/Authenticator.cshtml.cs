@@ -64,8 +64,6 @@ public sealed class AuthenticatorModel(
         }
 
         await AuthenticatorApp.MarkOnAsync(users, user, clock.GetUtcNow().UtcDateTime);
-        // Every account signs in with a second step; the app is one more way to give it.
-        user.TwoFactorEnabled = true;
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
         audit.Record(db, AuditActions.TwoFactorChanged, user.Id, "authenticator added");
         await db.SaveChangesAsync();

@@ -65,13 +65,33 @@ public sealed class ChangePasswordModel(
         if (!ModelState.IsValid)
             return Page();
 
+        // The current password is guessed here as at sign-in (by whoever found a signed-in browser): failures
+        // count toward the same lockout, and a locked account's password is not checked.
+        const string currentField = $"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}";
+        if (await users.IsLockedOutAsync(user))
+        {
+            ModelState.AddModelError(currentField, localizer["Login.LockedOut"]);
+            return Page();
+        }
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+                audit.Record(db, AuditActions.PasswordChangeFailed, user.Id);
+                await db.SaveChangesAsync();
+                if (await users.IsLockedOutAsync(user))
+                {
+                    ModelState.AddModelError(currentField, localizer["Login.LockedOut"]);
+                    return Page();
+                }
+            }
             foreach (var error in result.Errors)
                 ModelState.AddModelError(FieldOf(error), Describe(error));
             return Page();
         }
+        await users.ResetAccessFailedCountAsync(user);
         audit.Record(db, AuditActions.PasswordChanged, user.Id);
         await db.SaveChangesAsync();
         // Whoever knew the old password may be signed in elsewhere: end those browsers, keep this one.

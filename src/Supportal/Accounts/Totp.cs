@@ -1,22 +1,26 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Supportal.Tests.Infrastructure;
+namespace Supportal.Accounts;
 
 /// <summary>
-/// What an authenticator app does (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits), so a test can answer
-/// the portal the way a phone would, from the shared key shown on the page.
+/// The codes an authenticator app shows (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits), computed here
+/// rather than by Identity because the portal needs to know which step a code belongs to (each is accepted once).
 /// </summary>
 public static class Totp
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    public static string Code(string base32Key, DateTimeOffset at)
+    public static long Step(DateTimeOffset at) => at.ToUnixTimeSeconds() / 30;
+
+    public static string Code(string base32Key, DateTimeOffset at) => Code(Base32Decode(base32Key), Step(at));
+
+    public static string Code(byte[] key, long step)
     {
         Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
+        BinaryPrimitives.WriteInt64BigEndian(counter, step);
 #pragma warning disable CA5350 // RFC 6238 codes are HMAC-SHA-1, as every authenticator app computes them.
-        var hash = HMACSHA1.HashData(Base32Decode(base32Key), counter);
+        var hash = HMACSHA1.HashData(key, counter);
 #pragma warning restore CA5350
         // Dynamic truncation (RFC 4226, 5.3): the low nibble of the last byte picks four bytes.
         var offset = hash[^1] & 0x0F;
