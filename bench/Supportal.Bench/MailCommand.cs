@@ -133,6 +133,7 @@ public static class MailCommand
         var environment = start.Environment;
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        environment["Portal__PublicUrl"] = $"http://127.0.0.1:{port}";
         environment["Database__Provider"] = options.Provider.ToString();
         environment["ConnectionStrings__Supportal"] = options.Connection;
         environment["Storage__Root"] = storage;
