@@ -182,7 +182,7 @@ public static partial class LoadCommand
                 .Select(t => new { t.Id, Comments = db.TicketComments.Count(c => c.TicketId == t.Id && c.IsPublic) }).ToListAsync(cancel);
             var request = requests.OrderBy(r => Math.Abs(r.Comments - 12)).ThenBy(r => r.Id).First();
             var user = new VirtualUser(baseAddress) { Email = emails[id], Id = id };
-            await user.SignInAsync(Generator.Password, log, cancel);
+            await user.SignInAsync(Generator.Password, c => SignInCodeAsync(db, user.Email, c), log, cancel);
             plans.Add(new CustomerPlan(user, request.Id, request.Comments, await LaterPageAsync(user, cancel), await AssetAsync(user, cancel)));
         }
         if (plans.Count == 0)
@@ -191,6 +191,13 @@ public static partial class LoadCommand
         log.WriteLine($"  customers' request pages have {comments} public comments; {plans.Count(p => p.LaterPage is not null)} have a later page, " +
             $"{plans.Count(p => p.AssetId is not null)} a Bench Networks asset to report on.");
         return plans;
+    }
+
+    /// <summary>The code in the newest sign-in mail to the address: six digits in its subject.</summary>
+    private static async Task<string> SignInCodeAsync(Supportal.Data.AppDbContext db, string email, CancellationToken cancel)
+    {
+        var subject = await db.OutboxMessages.Where(m => m.ToAddress == email).OrderByDescending(m => m.Id).Select(m => m.Subject).FirstAsync(cancel);
+        return Regex.Match(subject, @"\b\d{6}\b").Value;
     }
 
     private static Task<List<Guid>> BusiestAsync(IQueryable<Ticket> tickets, int take, CancellationToken cancel) =>
@@ -240,7 +247,7 @@ public static partial class LoadCommand
             if (mine.Count == 0)
                 continue;
             var user = new VirtualUser(baseAddress) { Email = agent.Email!, Id = agent.Id };
-            await user.SignInAsync(Generator.Password, log, cancel);
+            await user.SignInAsync(Generator.Password, c => SignInCodeAsync(db, user.Email, c), log, cancel);
             plans.Add(new AgentPlan(user, mine));
         }
         if (plans.Count == 0)

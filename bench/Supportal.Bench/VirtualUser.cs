@@ -66,23 +66,36 @@ public sealed class VirtualUser : IDisposable
     }
 
     /// <summary>
-    /// Signs in through the real login form. The form's posts are limited per address
+    /// Signs in through the real login form, then the code step with the code the portal e-mailed (read by
+    /// <paramref name="signInCode"/> from its outbox). The form's posts are limited per address
     /// (<c>AccountsSetup.PostsPerMinutePerAddress</c>); on 429 this waits for the next window instead of hammering it.
     /// </summary>
-    public async Task SignInAsync(string password, TextWriter log, CancellationToken cancel = default)
+    public async Task SignInAsync(string password, Func<CancellationToken, Task<string>> signInCode, TextWriter log, CancellationToken cancel = default)
+    {
+        var form = HtmlForm.Find(await GetPageAsync("/Account/Login", cancel), "name=\"Input.Login\"")
+            ?? throw new InvalidOperationException("The login page has no form.");
+        form.Set("Input.Login", Email);
+        form.Set("Input.Password", password);
+        var codeStep = await PostPastLimitAsync("/Account/Login", form, log, cancel);
+        if (codeStep?.StartsWith("/Account/LoginWithCode", StringComparison.Ordinal) != true)
+            return;
+        var codeForm = HtmlForm.Find(await GetPageAsync(codeStep, cancel), "name=\"Input.Code\"")
+            ?? throw new InvalidOperationException("The code page has no form.");
+        codeForm.Set("Input.Code", await signInCode(cancel));
+        await PostPastLimitAsync(codeStep, codeForm, log, cancel);
+    }
+
+    /// <summary>Posts a form that answers with a redirect, waiting out the per-address limit; returns where it leads.</summary>
+    private async Task<string?> PostPastLimitAsync(string url, HtmlForm form, TextWriter log, CancellationToken cancel)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var form = HtmlForm.Find(await GetPageAsync("/Account/Login", cancel), "name=\"Input.Login\"")
-                ?? throw new InvalidOperationException("The login page has no form.");
-            form.Set("Input.Login", Email);
-            form.Set("Input.Password", password);
-            using var response = await SendAsync(HttpMethod.Post, "/Account/Login", form.UrlEncoded(), cancel);
+            using var response = await SendAsync(HttpMethod.Post, url, form.UrlEncoded(), cancel);
             if (response.StatusCode == HttpStatusCode.Redirect)
-                return;
+                return response.Headers.Location?.OriginalString;
             if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == 3)
-                throw new InvalidOperationException($"Signing in {Email} answered {(int)response.StatusCode}.");
-            log.WriteLine("The login form's limit for this address is reached; waiting a minute for the next window…");
+                throw new InvalidOperationException($"Signing in {Email} answered {(int)response.StatusCode} at {url}.");
+            log.WriteLine("The sign-in forms' limit for this address is reached; waiting a minute for the next window…");
             await Task.Delay(TimeSpan.FromSeconds(61), cancel);
         }
     }
