@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Supportal.Data;
+using Supportal.Platform;
 
 namespace Supportal.Pages;
 
@@ -34,17 +36,25 @@ public sealed class ErrorModel : PageModel
         _ => "Error.Server.Text",
     };
 
-    public void OnGet(int? code) => Handle(code);
+    // Neither handler binds anything: a failed request is re-executed here with its own body, and binding would read
+    // a form that may be exactly what could not be read. The code comes from the route alone.
+    public void OnGet() => Handle();
 
     // An exception during a POST is re-executed as a POST; it must still get the page.
-    public void OnPost(int? code) => Handle(code);
+    public void OnPost() => Handle();
 
-    private void Handle(int? code)
+    private void Handle()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? asked : (int?)null;
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         // Only error statuses: /Error/200 is not a way to make an error page look like a success.
         Code = code is >= 400 and < 600 ? code.Value
+            : error is null ? 500
             // The database being away is nobody's mistake and passes by itself: "unavailable, try again", not "broken".
-            : HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseOutage.IsCauseOf(error) ? 503 : 500;
+            : DatabaseOutage.IsCauseOf(error) ? 503
+            // A body that could not be read as a form, wherever it was read: the sender's to fix, not a fault here.
+            : UnreadableForms.IsCauseOf(error, out var status) ? status
+            : 500;
         Response.StatusCode = Code;
     }
 }

@@ -51,6 +51,8 @@ public static class PlatformSetup
                 o.Conventions.AuthorizeFolder("/Orders", Policies.Orders);
                 o.Conventions.AuthorizeFolder("/Agent", Policies.Support);
             })
+            // Every page at once: a form that cannot be read is a 400, never a server error.
+            .AddMvcOptions(o => o.Filters.Add<UnreadableForms>(UnreadableForms.FilterOrder))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();

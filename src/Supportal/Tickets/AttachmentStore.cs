@@ -36,6 +36,9 @@ public sealed partial class AttachmentStore(
         TooLarge,
         Program,
         TooMany,
+
+        /// <summary>A type that runs, installs or mounts something when opened (<see cref="FileKinds.LaunchesByName"/>).</summary>
+        Launcher,
     }
 
     private string Root => Path.Combine(storage.Value.FullRoot, "attachments");
@@ -59,19 +62,32 @@ public sealed partial class AttachmentStore(
         return new(path, preview ? contentType : "application/octet-stream") { EnableRangeProcessing = true };
     }
 
-    /// <summary>The first problem among the files, checked before anything is written, so a refused post stores nothing.</summary>
+    /// <summary>
+    /// The first problem among the files, checked before anything is written, so a refused post stores nothing. Each
+    /// file is judged by the name it would be stored under (<see cref="SafeName"/>), never the name as sent: a name that
+    /// becomes a program's only once cleaned ("run.bat ", "run.hta.") is a program's name. The problem names the file
+    /// by that name too.
+    /// </summary>
     public async Task<(Problem Problem, string? FileName)> CheckAsync(IReadOnlyList<IFormFile> files)
     {
         if (files.Count > options.Value.MaxAttachmentsPerMessage)
             return (Problem.TooMany, null);
         foreach (var file in files)
         {
+            var name = SafeName(file.FileName);
             if (file.Length == 0)
-                return (Problem.Empty, file.FileName);
+                return (Problem.Empty, name);
             if (file.Length > options.Value.MaxAttachmentBytes)
-                return (Problem.TooLarge, file.FileName);
-            if (FileKinds.IsProgram(await HeaderAsync(file), file.FileName))
-                return (Problem.Program, file.FileName);
+                return (Problem.TooLarge, name);
+            if (FileKinds.LaunchesByName(name))
+            {
+                // A type the admin accepts is theirs to accept whatever it holds: a listed ".exe" is meant to arrive as one.
+                // Listing a type the portal never refuses by name (".txt") changes nothing: a program called so is still one.
+                if (!options.Value.Allows(FileKinds.TypeOf(name)))
+                    return (Problem.Launcher, name);
+            }
+            else if (FileKinds.IsProgramContent(await HeaderAsync(file)))
+                return (Problem.Program, name);
         }
         return (Problem.None, null);
     }
@@ -188,6 +204,7 @@ public sealed partial class AttachmentStore(
         Problem.TooLarge => l["Attachments.TooLarge", fileName ?? "", options.Value.MaxAttachmentMegabytes],
         Problem.Program => l["Attachments.Program", fileName ?? ""],
         Problem.TooMany => l["Attachments.TooMany", options.Value.MaxAttachmentsPerMessage],
+        Problem.Launcher => l["Attachments.Launcher", fileName ?? "", FileKinds.TypeOf(fileName ?? "")],
         _ => "",
     };
 
@@ -199,11 +216,27 @@ public sealed partial class AttachmentStore(
         return header[..read];
     }
 
-    /// <summary>The last path segment, without control characters, at most 255 characters.</summary>
+    /// <summary>
+    /// The name a file is stored, checked and shown under: the one cleaning of a sent name, so that what is checked is
+    /// exactly what is stored. The last path segment, without control and invisible formatting characters (NUL, TAB,
+    /// line breaks, right-to-left overrides that disguise a type), with the characters Windows does not allow in names
+    /// replaced, and without the dots and spaces at the end that Windows drops ("run.bat. " is saved as "run.bat");
+    /// at most 255 characters, keeping the end where the type is.
+    /// </summary>
     public static string SafeName(string name)
     {
         var last = Path.GetFileName(name.Replace('\\', '/'));
-        var clean = new string(last.Where(c => !char.IsControl(c) && c != '"').ToArray()).Trim();
+        var kept = new System.Text.StringBuilder(last.Length);
+        foreach (var c in last)
+        {
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format || c == '"')
+                continue;
+            kept.Append(c is '<' or '>' or ':' or '|' or '?' or '*' ? '_' : c);
+        }
+        var end = kept.Length;
+        while (end > 0 && (kept[end - 1] == '.' || char.IsWhiteSpace(kept[end - 1])))
+            end--;
+        var clean = kept.ToString(0, end).TrimStart();
         if (clean.Length == 0)
             clean = "file";
         return clean.Length <= 255 ? clean : clean[^255..];

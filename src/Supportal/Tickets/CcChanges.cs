@@ -28,6 +28,11 @@ public sealed class CcChanges(AppDbContext db, TicketMails mails, PasswordlessAc
         return (person, Change(ticket, by, now, null, person.Email));
     }
 
+    /// <summary>
+    /// Whether the address can be copied: it has an account, or one can be made for it (<see cref="PasswordlessAccounts.CanCreateFor"/>).
+    /// </summary>
+    public Task<bool> CanAddAsync(string email) => accounts.CanFindOrCreateAsync(email);
+
     /// <summary>Takes someone off the request; null when they were not on it.</summary>
     public async Task<TicketEvent?> RemoveAsync(Ticket ticket, Guid userId, ApplicationUser by, DateTime now)
     {

@@ -27,18 +27,37 @@ public static class FileKinds
         "#!"u8.ToArray(),                  // scripts with an interpreter line
     ];
 
-    // Windows runs these by extension whatever they contain; refused by name as well.
-    private static readonly HashSet<string> ProgramExtensions = new(StringComparer.OrdinalIgnoreCase)
+    // Files that run, install or mount something when opened, whatever they contain: refused by name as well. Names are
+    // checked as they are stored (AttachmentStore.SafeName), so a trailing dot, space or control character cannot hide
+    // the type. Tickets:AllowedFileTypes lets an admin accept some of them.
+    private static readonly HashSet<string> LaunchingTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".exe", ".dll", ".com", ".scr", ".msi", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".js", ".jse", ".wsf",
-        ".hta", ".cpl", ".jar", ".sh", ".app", ".lnk", ".reg", ".pif", ".msc", ".apk",
+        // Windows programs, libraries and installers.
+        ".exe", ".dll", ".com", ".scr", ".cpl", ".pif", ".sys", ".drv", ".ocx", ".msi", ".msp", ".mst", ".msc",
+        // Scripts Windows (the Script Host, PowerShell, the command prompt, HTML applications) runs on a double click.
+        ".bat", ".cmd", ".ps1", ".psm1", ".psd1", ".ps1xml", ".psc1", ".vb", ".vbs", ".vbe", ".js", ".jse", ".ws", ".wsf",
+        ".wsc", ".wsh", ".sct", ".hta", ".reg", ".inf", ".scf",
+        // Shortcuts and links that point at a program or a remote file.
+        ".lnk", ".url", ".website", ".appref-ms", ".library-ms", ".search-ms", ".searchconnector-ms", ".settingcontent-ms",
+        // Disk images, which Windows and macOS mount with one click, showing what is inside without its warnings.
+        ".iso", ".img", ".vhd", ".vhdx", ".dmg",
+        // Help files and packages that carry script or install applications.
+        ".chm", ".hlp", ".application", ".gadget", ".appx", ".appxbundle", ".msix", ".msixbundle", ".diagcab", ".xll",
+        // Office documents, templates and add-ins with macros.
+        ".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".pptm", ".potm", ".ppam", ".ppsm", ".sldm",
+        // Java, macOS, Linux and Android programs and installers.
+        ".jar", ".jnlp", ".app", ".command", ".pkg", ".sh", ".run", ".appimage", ".desktop", ".deb", ".rpm", ".apk",
     };
 
-    /// <summary>True for programs: by signature, or by an extension Windows would run.</summary>
-    public static bool IsProgram(ReadOnlySpan<byte> header, string fileName)
+    /// <summary>The type a stored name has: its extension, lower case, with the dot ("" when it has none).</summary>
+    public static string TypeOf(string storedName) => Path.GetExtension(storedName).ToLowerInvariant();
+
+    /// <summary>True for names of a type that runs, installs or mounts something when opened (see <see cref="LaunchingTypes"/>).</summary>
+    public static bool LaunchesByName(string storedName) => LaunchingTypes.Contains(TypeOf(storedName));
+
+    /// <summary>True for content that is a program by its signature, whatever the file is called.</summary>
+    public static bool IsProgramContent(ReadOnlySpan<byte> header)
     {
-        if (ProgramExtensions.Contains(Path.GetExtension(fileName)))
-            return true;
         foreach (var magic in Programs)
         {
             if (header.StartsWith(magic))
@@ -46,6 +65,9 @@ public static class FileKinds
         }
         return false;
     }
+
+    /// <summary>True for programs: by signature, or by a type that runs when opened. <paramref name="storedName"/> is the cleaned name.</summary>
+    public static bool IsProgram(ReadOnlySpan<byte> header, string storedName) => LaunchesByName(storedName) || IsProgramContent(header);
 
     /// <summary>The image type for previewable pictures (never SVG, which can carry script); otherwise a download.</summary>
     public static string ContentType(ReadOnlySpan<byte> header)

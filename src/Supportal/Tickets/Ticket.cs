@@ -109,6 +109,15 @@ public sealed class Ticket
     /// <summary>Set on a follow-up raised by a reply to a closed ticket.</summary>
     public long? FollowUpOfId { get; set; }
 
+    /// <summary>
+    /// Sent through "Submit a request" without signing in (TIC-7): filed under the account of the address typed in,
+    /// which the sender never proved is theirs. Set on every such request, not only on those for an address that
+    /// already had an account: a new account made by the request is just as unproven, and a mark that depended on
+    /// whether the address was known would tell whoever sees it that much about the address. The customer and the
+    /// agents are shown it, so a request someone sent in another's name can be recognised.
+    /// </summary>
+    public bool SentWithoutSignIn { get; set; }
+
     /// <summary>Raised by every change, so that of two agents saving the same ticket the second is told, not obeyed.</summary>
     public int Version { get; set; }
 

@@ -25,7 +25,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
     AccountLinks links, CcChanges ccs, TimeProvider clock, Workspace.Routing routing, Sla.SlaTracker sla)
 {
     public Task<Ticket> CreateAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<IFormFile> attachments) =>
-        WithFilesAsync(attachments, files => InsertAsync(requester, draft, files, null));
+        WithFilesAsync(attachments, files => InsertAsync(requester, draft, files, null, signedIn: true));
 
     /// <summary>
     /// A request sent without signing in (TIC-7): on the address's account, or on a new one without a password
@@ -35,10 +35,11 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         WithFilesAsync(attachments, async files =>
         {
             var (requester, created) = await accounts.FindOrCreateAsync(email, name, language);
-            return await InsertAsync(requester, draft, files, created ? await links.PasswordAsync(requester) : null);
+            return await InsertAsync(requester, draft, files, created ? await links.PasswordAsync(requester) : null, signedIn: false);
         });
 
-    private async Task<Ticket> InsertAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<StoredFile> attachments, string? passwordLink)
+    private async Task<Ticket> InsertAsync(ApplicationUser requester, NewTicket draft, IReadOnlyList<StoredFile> attachments, string? passwordLink,
+        bool signedIn)
     {
         var now = Now;
         var organizationId = draft.Asset is { } asset
@@ -51,7 +52,7 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
             RequesterId = requester.Id, OrganizationId = organizationId, AssetId = draft.Asset?.AssetId,
             ServiceId = draft.ServiceId, Impact = draft.Impact, OccurredAt = draft.OccurredAt, Process = draft.Process,
             MoreInformation = draft.MoreInformation, Language = requester.Language, CreatedAt = now, UpdatedAt = now,
-            Fields = draft.Fields.ToList(),
+            Fields = draft.Fields.ToList(), SentWithoutSignIn = !signedIn,
         };
         var comment = new TicketComment { Ticket = ticket, AuthorId = requester.Id, Body = draft.Description, CreatedAt = now };
         ticket.Comments.Add(comment);

@@ -17,6 +17,8 @@ public static class TicketsSetup
         builder.Services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section)
             .Validate(o => o.MaxAttachmentMegabytes is > 0 and <= 1024, "Tickets:MaxAttachmentMegabytes must be between 1 and 1024.")
             .Validate(o => o.MaxAttachmentsPerMessage is > 0 and <= 50, "Tickets:MaxAttachmentsPerMessage must be between 1 and 50.")
+            .Validate(o => o.AllowedFileTypes.All(TicketOptions.IsType),
+                "Tickets:AllowedFileTypes must list file extensions such as .iso (letters, digits, - and _).")
             .ValidateOnStart();
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddScoped<TicketMails>();

@@ -170,6 +170,16 @@ public sealed class TicketWorkflow(AppDbContext db, AttachmentStore files, Ticke
             errors["Tags"] = "Workflow.TagTooLong";
         if (changes.Comment?.Trim().Length > TicketComment.BodyLength)
             errors["Comment"] = "Workflow.CommentTooLong";
+        // An unknown address gets an account whose login name is the address: one that cannot be a login name is
+        // refused here, by the field, instead of failing halfway through the save.
+        foreach (var email in changes.AddCcs.Select(e => e.Trim()).Where(e => e.Length > 0))
+        {
+            if (!await ccs.CanAddAsync(email))
+            {
+                errors["AddCc"] = "Accounts.AddressNotUsable";
+                break;
+            }
+        }
         return errors;
     }
 

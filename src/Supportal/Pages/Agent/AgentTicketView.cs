@@ -22,7 +22,7 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
         DateTime UpdatedAt, int Version, int? GroupId, Guid? AssigneeId, Guid RequesterId, string RequesterFirst, string RequesterLast,
         string? RequesterEmail, string RequesterLanguage, string? Organization, string? Product, string? SerialNumber,
         string? ServiceEn, string? ServicePl, BusinessImpact? Impact, DateTime? OccurredAt, string? Process,
-        string? MoreInformation, long? MergedIntoId, long? FollowUpOfId)
+        string? MoreInformation, long? MergedIntoId, long? FollowUpOfId, bool SentWithoutSignIn)
     {
         public string Requester => $"{RequesterFirst} {RequesterLast}".Trim() is { Length: > 0 } name ? name : RequesterEmail ?? "";
         public string? Service => ServiceEn is null ? null : Languages.Pick(ServiceEn, ServicePl ?? ServiceEn);
@@ -76,7 +76,7 @@ public sealed record AgentTicketView(AgentTicketView.Header Ticket, AgentTicketV
                 t.RequesterId, t.Requester.FirstName, t.Requester.LastName, t.Requester.Email, t.Requester.Language,
                 t.Organization == null ? null : t.Organization.Name, t.Asset == null ? null : t.Asset.Product.Name,
                 t.Asset == null ? null : t.Asset.SerialNumber, t.Service == null ? null : t.Service.NameEn,
-                t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation, t.MergedIntoId, t.FollowUpOfId))
+                t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation, t.MergedIntoId, t.FollowUpOfId, t.SentWithoutSignIn))
             .FirstOrDefaultAsync();
         if (header is null)
             return null;

@@ -20,7 +20,7 @@ namespace Supportal.Pages.Requests;
 [AcceptsAttachments]
 [EnableRateLimiting(TicketsSetup.SubmitRateLimit)]
 public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStore store, AccountThrottle throttle,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    PasswordlessAccounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private const string NumberKey = "Submit.Number", EmailKey = "Submit.Email";
 
@@ -67,6 +67,10 @@ public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStor
         await LoadServicesAsync();
         if (Services.Count > 0 && (Input.ServiceId is not { } id || Services.All(s => s.Id != id)))
             ModelState.AddModelError("Input.ServiceId", localizer["Validation.Required", localizer["Submit.Service"]]);
+        // Checked whether or not the address has an account, so that the answer never tells which addresses do.
+        if (ModelState.GetFieldValidationState("Input.Email") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid
+            && !accounts.CanCreateFor(email))
+            ModelState.AddModelError("Input.Email", localizer["Accounts.AddressNotUsable"]);
         var (problem, fileName) = await store.CheckAsync(Files);
         if (problem != AttachmentStore.Problem.None)
             ModelState.AddModelError(nameof(Files), store.Describe(problem, fileName, localizer));

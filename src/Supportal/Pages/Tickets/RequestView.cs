@@ -16,7 +16,7 @@ public sealed record RequestView(RequestView.Header Ticket, IReadOnlyList<Ticket
     public sealed record Header(long Id, string Subject, TicketKind Kind, TicketStatus Status, TicketPriority Priority, DateTime CreatedAt,
         Guid RequesterId, string RequesterFirst, string RequesterLast, string? RequesterEmail, string? Organization,
         string? Product, string? SerialNumber, string? ContractNumber, string? ServiceEn, string? ServicePl, BusinessImpact? Impact,
-        DateTime? OccurredAt, string? Process, string? MoreInformation, long? FollowUpOfId, long? MergedIntoId)
+        DateTime? OccurredAt, string? Process, string? MoreInformation, long? FollowUpOfId, long? MergedIntoId, bool SentWithoutSignIn)
     {
         public CustomerStatus CustomerStatus => Status.ForCustomer();
         public string Requester => Names.Display(RequesterFirst, RequesterLast, RequesterEmail);
@@ -56,7 +56,7 @@ public sealed record RequestView(RequestView.Header Ticket, IReadOnlyList<Ticket
                 t.Requester.LastName, t.Requester.Email, t.Organization == null ? null : t.Organization.Name,
                 t.Asset == null ? null : t.Asset.Product.Name, t.Asset == null ? null : t.Asset.SerialNumber,
                 t.Asset == null ? null : t.Asset.Contract.Number, t.Service == null ? null : t.Service.NameEn,
-                t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation, t.FollowUpOfId, t.MergedIntoId))
+                t.Service == null ? null : t.Service.NamePl, t.Impact, t.OccurredAt, t.Process, t.MoreInformation, t.FollowUpOfId, t.MergedIntoId, t.SentWithoutSignIn))
             .FirstOrDefaultAsync();
         if (header is null)
             return null;

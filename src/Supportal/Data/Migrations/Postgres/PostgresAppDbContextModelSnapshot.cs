@@ -1439,6 +1439,9 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Property<Guid>("RequesterId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("SentWithoutSignIn")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ServiceId")
                         .HasColumnType("integer");
 

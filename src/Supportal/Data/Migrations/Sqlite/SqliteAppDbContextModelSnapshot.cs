@@ -1388,6 +1388,9 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Property<Guid>("RequesterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SentWithoutSignIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ServiceId")
                         .HasColumnType("INTEGER");
 
