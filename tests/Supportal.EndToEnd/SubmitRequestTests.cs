@@ -74,6 +74,9 @@ public sealed partial class SubmitRequestTests(Browser browser, LivePortal porta
         await open.Locator($"[data-ticket='{number}'] a").ClickAsync();
         await page.ShouldReachAsync($"**/Tickets/{number}");
         await Assertions.Expect(page.Locator("[data-ticket-title]")).ToHaveTextAsync($"#{number} Invoices stuck in sending");
+        // Whoever sent it never proved the address: the owner of the account is told so.
+        await Assertions.Expect(page.Locator("[data-sent-without-sign-in-note]")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, $"request-sent-without-sign-in-{language}-desktop");
     }
 
     [Theory]
