@@ -1,4 +1,3 @@
-using Supportal.Accounts;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tests.Pages;
 
@@ -18,10 +17,7 @@ public sealed class LockoutTests(PortalFactory portal) : IClassFixture<PortalFac
         using (var owner = portal.CreatePortalClient())
         {
             await owner.SignInAsync(email);
-            var setup = await owner.GetAsync("/Account/Manage/Authenticator");
-            var key = setup.Find("[data-shared-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
-            var codes = await owner.SubmitAsync(setup.Form(), new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, portal.Clock.GetUtcNow()) });
-            recovery = codes.FindAll("[data-recovery-codes] li").First().TextContent.Trim();
+            recovery = (await AuthenticatorPage.SetUpAsync(owner, portal)).RecoveryCodes[0];
         }
         using var guesser = portal.CreatePortalClient();
         var codePage = await (await SignInPage.OpenAsync(guesser)).SubmitAsync(email);

@@ -20,9 +20,7 @@ public sealed class SecondStepTests(PortalFactory portal) : IClassFixture<Portal
         using (var owner = portal.CreatePortalClient())
         {
             await owner.SignInAsync(email);
-            var setup = await owner.GetAsync("/Account/Manage/Authenticator");
-            key = setup.Find("[data-shared-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
-            await owner.SubmitAsync(setup.Form(), new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, portal.Clock.GetUtcNow()) });
+            (key, _) = await AuthenticatorPage.SetUpAsync(owner, portal);
         }
         portal.Clock.Advance(TimeSpan.FromSeconds(30));
         var code = Totp.Code(key, portal.Clock.GetUtcNow());
