@@ -52,3 +52,9 @@ internal sealed class PasskeyUseConfiguration : IEntityTypeConfiguration<Identit
     public void Configure(EntityTypeBuilder<IdentityUserPasskey<Guid>> passkey) =>
         passkey.Property<DateTime?>(PasskeyUse.LastUsedAt);
 }
+
+public static class PasskeyNames
+{
+    /// <summary>Long enough for "Work laptop – Chrome · Windows"; Identity itself sets no bound.</summary>
+    public const int MaxLength = 100;
+}
