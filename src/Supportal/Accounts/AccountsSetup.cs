@@ -14,6 +14,9 @@ public static class AccountsSetup
     /// <summary>Enough for an office behind one address; the per-account limits are the tight ones.</summary>
     public const int PostsPerMinutePerAddress = 30;
 
+    /// <summary>Identity's schema version 3 has its passkey table.</summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(o =>
@@ -31,6 +34,7 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.Tokens.EmailConfirmationTokenProvider = ConfirmationTokenProvider.ProviderName;
+                o.Stores.SchemaVersion = IdentitySchema;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
@@ -48,6 +52,17 @@ public static class AccountsSetup
         {
             o.Name = ConfirmationTokenProvider.ProviderName;
             o.TokenLifespan = TimeSpan.FromDays(7);
+        });
+        builder.Services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            // The relying party id (the domain a passkey is bound to) is left to Identity: with no ServerDomain it is
+            // the host of the request, and the browser's origin must match the request's scheme and host. Behind a proxy
+            // that is the Host header it passes on and the scheme from X-Forwarded-Proto. A configured public address
+            // would be the place to pin it instead.
+            o.ServerDomain = null;
+            // Passkeys sign in without a login typed first, so the authenticator must keep the account on the device.
+            o.ResidentKeyRequirement = "required";
+            o.UserVerificationRequirement = "required";
         });
         builder.Services.AddScoped<EmailCodeProvider>();
         builder.Services.AddScoped<AccountMails>();

@@ -25,6 +25,12 @@ public static class AuditActions
     public const string PasswordChangeFailed = "password.change-failed";
     public const string PasswordReset = "password.reset";
     public const string TwoFactorChanged = "two-factor.changed";
+    public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRenamed = "passkey.renamed";
+    public const string PasskeyRemoved = "passkey.removed";
+
+    /// <summary>A sign-in with a passkey alone; failed ones are <see cref="SignInFailed"/> with the detail "passkey".</summary>
+    public const string PasskeySignIn = "sign-in.passkey";
     public const string ContractActivated = "contract.activated";
     public const string ContractRegisterFailed = "contract.register-failed";
     public const string ContractRegisterLocked = "contract.register-locked";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Email;
@@ -134,6 +135,22 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
         }
         if (changed.Count > 0)
             throw new InvalidOperationException($"Hours or holidays of calendar {changed.First()} changed without the calendar loaded, so its version cannot rise.");
+    }
+
+    /// <summary>The identity options of a context made without the app's services (dotnet ef, tools, tests).</summary>
+    private static readonly IServiceProvider StandaloneServices = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = AccountsSetup.IdentitySchema)
+        .BuildServiceProvider();
+
+    /// <summary>
+    /// Identity builds its part of the model for the schema version in the app's <see cref="IdentityOptions"/> (set in
+    /// <see cref="AccountsSetup"/>). A context made without the app's services gets the same version here, so the model,
+    /// and so every migration, is the same however the context is made.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+            optionsBuilder.UseApplicationServiceProvider(StandaloneServices);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
