@@ -12,7 +12,7 @@ using Supportal.Data;
 namespace Supportal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207180657_AddPasskeys")]
+    [Migration("20261207185055_AddPasskeys")]
     partial class AddPasskeys
     {
         /// <inheritdoc />
@@ -1465,6 +1465,9 @@ namespace Supportal.Data.Migrations.Postgres
 
                     b.Property<Guid>("RequesterId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("SentWithoutSignIn")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("ServiceId")
                         .HasColumnType("integer");

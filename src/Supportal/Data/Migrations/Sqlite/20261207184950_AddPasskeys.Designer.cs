@@ -11,7 +11,7 @@ using Supportal.Data;
 namespace Supportal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207180401_AddPasskeys")]
+    [Migration("20261207184950_AddPasskeys")]
     partial class AddPasskeys
     {
         /// <inheritdoc />
@@ -1414,6 +1414,9 @@ namespace Supportal.Data.Migrations.Sqlite
 
                     b.Property<Guid>("RequesterId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SentWithoutSignIn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ServiceId")
                         .HasColumnType("INTEGER");
