@@ -55,11 +55,9 @@ public static class AccountsSetup
         });
         builder.Services.Configure<IdentityPasskeyOptions>(o =>
         {
-            // The relying party id (the domain a passkey is bound to) is left to Identity: with no ServerDomain it is
-            // the host of the request, and the browser's origin must match the request's scheme and host. Behind a proxy
-            // that is the Host header it passes on and the scheme from X-Forwarded-Proto. A configured public address
-            // would be the place to pin it instead.
-            o.ServerDomain = null;
+            // The relying party id (the domain a passkey is bound to) is Identity's default: the host of the request,
+            // whose origin the browser must be on (behind a proxy, the Host it passes on and X-Forwarded-Proto's scheme).
+            // A forged Host gets options for a domain no browser on the real site will use.
             // Passkeys sign in without a login typed first, so the authenticator must keep the account on the device.
             o.ResidentKeyRequirement = "required";
             o.UserVerificationRequirement = "required";
