@@ -22,7 +22,7 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
         // Adding a page here is a security decision: make it on purpose.
         open.ShouldBe([
             "/Account/AccessDenied", "/Account/CheckEmail", "/Account/ConfirmEmail", "/Account/ForgotPassword", "/Account/Login",
-            "/Account/LoginWithCode", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ResendConfirmation",
+            "/Account/LoginWithCode", "/Account/LoginWithPasskey", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ResendConfirmation",
             "/Account/ResetPassword", "/Account/ResetPasswordDone", "/Contact", "/Dev/Mailbox", "/Error", "/Index", "/Language",
             "/Requests/Submit",
         ]);
@@ -37,7 +37,8 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
 
         customerPages.ShouldBe([
             "/Account/Logout", "/Account/Manage/Authenticator", "/Account/Manage/ChangePassword", "/Account/Manage/Index",
-            "/Account/Manage/RecoveryCodes", "/Account/Manage/RemoveAuthenticator", "/Account/Manage/Sessions",
+            "/Account/Manage/Passkeys", "/Account/Manage/RecoveryCodes", "/Account/Manage/RemoveAuthenticator",
+            "/Account/Manage/RemovePasskey", "/Account/Manage/RenamePasskey", "/Account/Manage/Sessions",
             "/Account/Manage/TwoFactor", "/Contracts/Details", "/Contracts/Index", "/Contracts/Register", "/Dashboard", "/Tickets/Attachment", "/Tickets/Index",
             "/Tickets/New", "/Tickets/Request",
         ]);
