@@ -3,6 +3,7 @@ using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Data;
 using Supportal.Email;
+using Supportal.KnowledgeBase;
 using Supportal.Platform;
 using Supportal.Sla;
 using Supportal.Tickets;
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddContracts();
 builder.AddTickets();
 builder.AddSla();
+builder.AddKnowledgeBase();
 builder.AddEmail();
 if (args is ["import-accounts", ..] or ["add-admin", ..])
     // The command's progress and summary are its output; the host's information logs would bury them.

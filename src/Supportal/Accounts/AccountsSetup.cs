@@ -104,6 +104,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Knowledge, p => p.RequireRole(Roles.KnowledgeEditor, Roles.Admin))
             .AddPolicy(Policies.Support, p => p.RequireRole(Roles.Agent, Roles.Admin));
 
         builder.Services.AddRateLimiter(o =>

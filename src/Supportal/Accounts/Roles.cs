@@ -6,7 +6,10 @@ public static class Roles
     public const string Agent = "Agent";
     public const string Orders = "Orders";
 
-    public static readonly string[] All = [Admin, Agent, Orders];
+    /// <summary>Writes help-center articles and downloads (usually an agent as well).</summary>
+    public const string KnowledgeEditor = "KnowledgeEditor";
+
+    public static readonly string[] All = [Admin, Agent, Orders, KnowledgeEditor];
 }
 
 public static class Policies
@@ -21,6 +24,9 @@ public static class Policies
 
     /// <summary>The orders team (and admins) issue contracts and their keys.</summary>
     public const string Orders = "Orders";
+
+    /// <summary>Knowledge editors and admins: writing the help center under /Knowledge.</summary>
+    public const string Knowledge = "Knowledge";
 
     /// <summary>Agents and admins: the agent workspace under /Agent.</summary>
     public const string Support = "Support";

@@ -55,6 +55,17 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<Sla.Holiday> Holidays => Set<Sla.Holiday>();
     public DbSet<Sla.SlaPolicy> SlaPolicies => Set<Sla.SlaPolicy>();
     public DbSet<Sla.TicketSla> TicketSlas => Set<Sla.TicketSla>();
+    public DbSet<KnowledgeBase.Category> KbCategories => Set<KnowledgeBase.Category>();
+    public DbSet<KnowledgeBase.Section> KbSections => Set<KnowledgeBase.Section>();
+    public DbSet<KnowledgeBase.Article> KbArticles => Set<KnowledgeBase.Article>();
+    public DbSet<KnowledgeBase.ArticleVersion> KbArticleVersions => Set<KnowledgeBase.ArticleVersion>();
+    public DbSet<KnowledgeBase.ArticleVote> KbArticleVotes => Set<KnowledgeBase.ArticleVote>();
+    public DbSet<KnowledgeBase.KnowledgeFollow> KbFollows => Set<KnowledgeBase.KnowledgeFollow>();
+    public DbSet<KnowledgeBase.ArticleImage> KbArticleImages => Set<KnowledgeBase.ArticleImage>();
+    public DbSet<KnowledgeBase.RequestFormView> KbRequestFormViews => Set<KnowledgeBase.RequestFormView>();
+    public DbSet<KnowledgeBase.DownloadGroup> DownloadGroups => Set<KnowledgeBase.DownloadGroup>();
+    public DbSet<KnowledgeBase.DownloadItem> DownloadItems => Set<KnowledgeBase.DownloadItem>();
+    public DbSet<KnowledgeBase.DownloadVersion> DownloadVersions => Set<KnowledgeBase.DownloadVersion>();
 
     /// <summary>
     /// Every saved change to a ticket raises its version (see <see cref="Ticket.Version"/>), and every saved change to a

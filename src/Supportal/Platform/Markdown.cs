@@ -40,6 +40,9 @@ public static class Markdown
         return new HtmlString(Markdig.Markdown.ToHtml(document, Pipeline));
     }
 
+    /// <summary>The words of a text without its markup, for search indexes and snippets.</summary>
+    public static string ToPlainText(string? text) => Markdig.Markdown.ToPlainText(text ?? "", Pipeline);
+
     private static bool IsSafe(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))

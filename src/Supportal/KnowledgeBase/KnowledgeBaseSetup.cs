@@ -1,0 +1,11 @@
+namespace Supportal.KnowledgeBase;
+
+public static class KnowledgeBaseSetup
+{
+    public static IHostApplicationBuilder AddKnowledgeBase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<KnowledgeAccess>();
+        builder.Services.AddScoped<ArticleIndex>();
+        return builder;
+    }
+}
