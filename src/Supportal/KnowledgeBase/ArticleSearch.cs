@@ -48,9 +48,10 @@ public sealed class ArticleSearch(ArticleIndex index, KnowledgeAccess access)
         if (SearchText.QueryWords(Trim(query)).Sum(w => w.Length) < SuggestFrom)
             return [];
         var ids = await Ranked(reader, query).Take(take).Select(h => h.ArticleId).ToListAsync(cancel);
+        // The titles alone, into articles, so that the article picks the language as everywhere else.
         var titles = await access.Articles(reader).Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.TitleEn, a.TitlePl }).ToDictionaryAsync(a => a.Id, cancel);
-        return ids.Where(titles.ContainsKey).Select(id => new SuggestedArticle(id, TitleOf(titles[id].TitleEn, titles[id].TitlePl))).ToList();
+            .Select(a => new Article { Id = a.Id, TitleEn = a.TitleEn, TitlePl = a.TitlePl }).ToDictionaryAsync(a => a.Id, cancel);
+        return ids.Where(titles.ContainsKey).Select(id => new SuggestedArticle(id, titles[id].Title)).ToList();
     }
 
     /// <summary>The query as the search uses it: at most <see cref="QueryLength"/> characters.</summary>
@@ -82,9 +83,6 @@ public sealed class ArticleSearch(ArticleIndex index, KnowledgeAccess access)
     }
 
     private static string ReaderLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "pl" ? "pl" : "en";
-
-    private static string TitleOf(string english, string polish) =>
-        (ReaderLanguage == "pl" ? polish : english) is { Length: > 0 } title ? title : english.Length > 0 ? english : polish;
 
     /// <summary>
     /// The shown translation's body around the first matched word; when only the other translation matched, that one's
