@@ -10,6 +10,8 @@ public static class KnowledgeBaseSetup
             .Validate(o => o.MaxMegabytes is > 0 and <= 16384, "Downloads:MaxMegabytes must be between 1 and 16384.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DownloadFiles>();
+        builder.Services.AddScoped<ArticleSearch>();
+        builder.Services.AddScoped<RequestFormViews>();
         return builder;
     }
 }

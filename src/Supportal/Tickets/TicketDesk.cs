@@ -15,6 +15,9 @@ public sealed record NewTicket(TicketKind Kind, string Subject, string Descripti
     public DateTime? OccurredAt { get; init; }
     public string? Process { get; init; }
     public string? MoreInformation { get; init; }
+
+    /// <summary>The deflection record of the form it came from (<see cref="KnowledgeBase.RequestFormView"/>), if any.</summary>
+    public Guid? FormView { get; init; }
 }
 
 /// <summary>
@@ -61,6 +64,9 @@ public sealed class TicketDesk(AppDbContext db, AttachmentStore files, TicketMai
         db.Tickets.Add(ticket);
         await sla.UpdateAsync(ticket);
         await db.SaveChangesAsync();
+        if (draft.FormView is { } viewId)
+            await db.KbRequestFormViews.Where(v => v.Id == viewId && v.RequestSentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.RequestSentAt, now));
         // The receipt needs the number, which the insert gives.
         mails.Received(ticket, requester, draft.Description, passwordLink);
         await db.SaveChangesAsync();

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Supportal.Accounts;
 using Supportal.Data;
+using Supportal.KnowledgeBase;
 using Supportal.Platform;
 using Supportal.Tickets;
 
@@ -20,7 +21,7 @@ namespace Supportal.Pages.Requests;
 [AcceptsAttachments]
 [EnableRateLimiting(TicketsSetup.SubmitRateLimit)]
 public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStore store, AccountThrottle throttle,
-    PasswordlessAccounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
+    PasswordlessAccounts accounts, RequestFormViews views, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private const string NumberKey = "Submit.Number", EmailKey = "Submit.Email";
 
@@ -29,6 +30,10 @@ public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStor
 
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
+
+    /// <summary>The form's deflection record, made when the form is shown and carried by a hidden field.</summary>
+    [BindProperty(Name = "FormView")]
+    public Guid? FormView { get; set; }
 
     public sealed record ServiceOption(int Id, string Name);
 
@@ -42,6 +47,7 @@ public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStor
         if (SignedIn)
             return ToServiceRequest();
         await LoadServicesAsync();
+        FormView = await views.StartAsync("submit");
         return Page();
     }
 
@@ -86,6 +92,7 @@ public sealed class SubmitModel(AppDbContext db, TicketDesk desk, AttachmentStor
         var draft = new NewTicket(TicketKind.Service, Input.Subject.Trim(), Input.Description.Trim(), TicketPriority.Normal)
         {
             ServiceId = Services.Count > 0 ? Input.ServiceId : null,
+            FormView = FormView,
         };
         var ticket = await desk.CreateForAddressAsync(email, Input.Name.Trim(), Languages.IsSupported(language) ? language : "en", draft, Files);
         return Done(ticket.Id, email);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Supportal.Accounts;
 using Supportal.Contracts;
 using Supportal.Data;
+using Supportal.KnowledgeBase;
 using Supportal.Platform;
 using Supportal.Tickets;
 
@@ -19,7 +20,7 @@ namespace Supportal.Pages.Tickets;
 [Authorize(Policy = Policies.SignedIn), AcceptsAttachments]
 public sealed class NewModel(
     AppDbContext db, EntitledAssets entitled, TicketDesk desk, AttachmentStore store, UserManager<ApplicationUser> users,
-    TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+    TimeProvider clock, RequestFormViews views, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "kind")]
     public string? KindName { get; set; }
@@ -42,7 +43,14 @@ public sealed class NewModel(
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
+    /// <summary>The form's deflection record, made when the form is shown and carried by a hidden field.</summary>
+    [BindProperty(Name = "FormView")]
+    public Guid? FormView { get; set; }
+
     public TicketKind Kind => NewTicketInput.KindOf(KindName);
+
+    /// <summary>A support request's form comes once its asset is chosen.</summary>
+    public bool ShowsForm => Kind != TicketKind.Support || Asset is not null;
 
     /// <summary>Whether the person holds any asset at all under an active contract (else: register one first).</summary>
     public bool HasAssets { get; private set; }
@@ -52,7 +60,12 @@ public sealed class NewModel(
     public Dictionary<int, string> FieldErrors { get; private set; } = [];
     public List<ServiceOption> Services { get; private set; } = [];
 
-    public async Task OnGetAsync() => await LoadAsync(ChosenAssetId);
+    public async Task OnGetAsync()
+    {
+        await LoadAsync(ChosenAssetId);
+        if (ShowsForm)
+            FormView = await views.StartAsync(Kind.ToString().ToLowerInvariant());
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -72,7 +85,7 @@ public sealed class NewModel(
             return Page();
 
         var requester = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed in without an account.");
-        var ticket = await desk.CreateAsync(requester, draft with { Asset = Asset, Fields = values }, Files);
+        var ticket = await desk.CreateAsync(requester, draft with { Asset = Asset, Fields = values, FormView = FormView }, Files);
         TempData["StatusMessage"] = localizer["NewTicket.Created", ticket.Id].Value;
         return Redirect($"/Tickets/{ticket.Id}");
     }
