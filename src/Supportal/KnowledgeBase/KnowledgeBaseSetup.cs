@@ -6,6 +6,9 @@ public static class KnowledgeBaseSetup
     {
         builder.Services.AddScoped<KnowledgeAccess>();
         builder.Services.AddScoped<ArticleIndex>();
+        builder.Services.AddScoped<FollowerMails>();
+        builder.Services.AddScoped<ArticleSaver>();
+        builder.Services.AddScoped<ArticleImages>();
         return builder;
     }
 }
