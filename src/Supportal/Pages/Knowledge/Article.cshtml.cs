@@ -102,6 +102,8 @@ public sealed class ArticleModel(AppDbContext db, ArticleSaver saver, ArticleIma
         if (section is null)
             ModelState.AddModelError("Input.SectionId", localizer["Knowledge.SectionRequired"]);
         Input.Validate(ModelState, localizer);
+        if (Input.Readers == Readership.ContractHolders && Input.ManufacturerId is { } maker && !await db.Manufacturers.AnyAsync(m => m.Id == maker))
+            ModelState.AddModelError("Input.ManufacturerId", localizer["Knowledge.ManufacturerRequired"]);
         if (!ModelState.IsValid)
             return await ShowAsync();
         var article = Id is { } id ? await db.KbArticles.FindAsync(id) : new Article();
