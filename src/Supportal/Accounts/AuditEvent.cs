@@ -42,6 +42,9 @@ public static class AuditActions
     public const string AdminAdded = "admin.added";
     public const string CatalogChanged = "catalog.changed";
     public const string OrganizationChanged = "organization.changed";
+
+    /// <summary>Help-center content written by editors: categories, sections, articles and their pictures.</summary>
+    public const string KnowledgeChanged = "knowledge.changed";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -37,12 +37,31 @@ public sealed class KnowledgeAccess(AppDbContext db, TimeProvider clock)
             return KnowledgeReader.Anonymous;
         if (Navigation.IsStaff(user))
             return new(true, true, []);
+        return new(true, false, await ManufacturersAsync(id, cancel));
+    }
+
+    /// <summary>
+    /// The reader an account is now, for mails sent on someone else's action: roles from the database rather than a
+    /// sign-in's claims, so a person who lost a role or a contract since signing in is not mailed what they can no longer read.
+    /// </summary>
+    public async Task<KnowledgeReader> ReaderAsync(Guid userId, CancellationToken cancel = default)
+    {
+        var staff = await db.UserRoles.AnyAsync(ur => ur.UserId == userId
+            && db.Roles.Any(r => r.Id == ur.RoleId && Roles.All.Contains(r.Name!)), cancel);
+        return staff ? new(true, true, []) : new(true, false, await ManufacturersAsync(userId, cancel));
+    }
+
+    private Task<int[]> ManufacturersAsync(Guid userId, CancellationToken cancel)
+    {
         var today = LocalTime.PortalToday(clock);
-        var manufacturers = await db.ContractRegistrations.Where(r => r.UserId == id)
+        return db.ContractRegistrations.Where(r => r.UserId == userId)
             .Select(r => r.Contract).Where(Contract.ActiveOn(today))
             .SelectMany(c => c.Assets).Select(a => a.Product.ManufacturerId).Distinct().ToArrayAsync(cancel);
-        return new(true, false, manufacturers);
     }
+
+    /// <summary>Whether the reader may read the article, published or not (the caller decides about drafts).</summary>
+    public static bool MayRead(KnowledgeReader reader, Article article, Section section) =>
+        reader.MayRead(article.Readers, article.ManufacturerId) && reader.MayRead(section.Readers, section.ManufacturerId);
 
     /// <summary>The published articles the reader may read (their section's rule and their own both hold).</summary>
     public IQueryable<Article> Articles(KnowledgeReader reader)

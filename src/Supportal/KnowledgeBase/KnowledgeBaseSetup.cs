@@ -12,6 +12,9 @@ public static class KnowledgeBaseSetup
         builder.Services.AddSingleton<DownloadFiles>();
         builder.Services.AddScoped<ArticleSearch>();
         builder.Services.AddScoped<RequestFormViews>();
+        builder.Services.AddScoped<FollowerMails>();
+        builder.Services.AddScoped<ArticleSaver>();
+        builder.Services.AddScoped<ArticleImages>();
         return builder;
     }
 }

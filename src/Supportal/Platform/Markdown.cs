@@ -20,7 +20,18 @@ public static class Markdown
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
-    public static IHtmlContent ToHtml(string? text)
+    /// <summary>The path of pictures uploaded into articles, the only ones an article shows (KnowledgeBase/Image page).</summary>
+    public const string ArticleImagePath = "/KnowledgeBase/Image/";
+
+    public static IHtmlContent ToHtml(string? text) => Render(text, portalImages: false);
+
+    /// <summary>
+    /// An article body: as <see cref="ToHtml"/>, except that pictures uploaded into articles are shown. They are served by
+    /// the portal itself to those who may read the article, so showing them tells no other site anything.
+    /// </summary>
+    public static IHtmlContent ToArticleHtml(string? text) => Render(text, portalImages: true);
+
+    private static HtmlString Render(string? text, bool portalImages)
     {
         var document = Markdig.Markdown.Parse(text ?? "", Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
@@ -28,7 +39,8 @@ public static class Markdown
             if (!IsSafe(link.Url))
                 link.Url = "#";
             // Pictures from elsewhere would tell another site who reads the ticket: link to them instead.
-            link.IsImage = false;
+            if (link.IsImage && !(portalImages && IsArticleImage(link.Url)))
+                link.IsImage = false;
             var attributes = link.GetAttributes();
             attributes.AddPropertyIfNotExist("rel", "noopener noreferrer nofollow");
         }
@@ -42,6 +54,10 @@ public static class Markdown
 
     /// <summary>The words of a text without its markup, for search indexes and snippets.</summary>
     public static string ToPlainText(string? text) => Markdig.Markdown.ToPlainText(text ?? "", Pipeline);
+
+    // Only a plain path under the image page: no "..", query or fragment that could point the browser elsewhere.
+    private static bool IsArticleImage(string? url) => url is not null && url.StartsWith(ArticleImagePath, StringComparison.Ordinal)
+        && !url.Contains("..", StringComparison.Ordinal) && url.IndexOfAny(['?', '#', '\\', ':']) < 0;
 
     private static bool IsSafe(string? url)
     {

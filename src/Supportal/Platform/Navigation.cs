@@ -12,6 +12,7 @@ public enum Audience
     SignedIn,
     Support,
     Orders,
+    Knowledge,
     Admin,
 }
 
@@ -37,6 +38,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         new("Nav.Organizations", "/Agent/Organizations", "buildings", Audience.Support),
         new("Nav.Macros", "/Agent/Macros", "lightning-charge", Audience.Support),
         new("Nav.Orders", "/Orders/Index", "journal-check", Audience.Orders),
+        new("Nav.Knowledge", "/Knowledge/Index", "pencil-square", Audience.Knowledge),
         new("Nav.Admin", "/Admin/Index", "gear", Audience.Admin),
     ];
 
@@ -57,6 +59,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         Audience.SignedIn => user.Identity?.IsAuthenticated == true,
         Audience.Support => Tickets.TicketAccess.IsSupport(user),
         Audience.Orders => user.IsInRole(Roles.Orders) || user.IsInRole(Roles.Admin),
+        Audience.Knowledge => KnowledgeBase.KnowledgeAccess.IsEditor(user),
         Audience.Admin => user.IsInRole(Roles.Admin),
         _ => false,
     };

@@ -50,6 +50,7 @@ public static class PlatformSetup
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Orders", Policies.Orders);
                 o.Conventions.AuthorizeFolder("/Agent", Policies.Support);
+                o.Conventions.AuthorizeFolder("/Knowledge", Policies.Knowledge);
             })
             // Every page at once: a form that cannot be read is a 400, never a server error.
             .AddMvcOptions(o => o.Filters.Add<UnreadableForms>(UnreadableForms.FilterOrder))
