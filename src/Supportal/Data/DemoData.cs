@@ -47,6 +47,7 @@ public static partial class DemoData
         await SeedGroupMembersAsync(scope.ServiceProvider);
         await SeedTicketsAsync(scope.ServiceProvider, now);
         await SeedKnowledgeBaseAsync(scope.ServiceProvider, now);
+        await SeedDownloadsAsync(scope.ServiceProvider, now);
     }
 
     public static readonly IReadOnlyList<(string En, string Pl)> Services =
@@ -308,6 +309,91 @@ public static partial class DemoData
             await activation.RegisterAsync(expired, customer);
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>
+    /// Two downloads with two versions each, their files made here (small, real: zip archives and PEM certificates) and
+    /// stored as an editor's upload stores them, so each published SHA-256 is that of the bytes served.
+    /// </summary>
+    private static async Task SeedDownloadsAsync(IServiceProvider services, DateTime now)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.DownloadGroups.AnyAsync())
+            return;
+        var store = services.GetRequiredService<AttachmentStore>();
+        var today = DateOnly.FromDateTime(now);
+        static byte[] Zip(string text)
+        {
+            using var bytes = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create))
+            using (var readme = new StreamWriter(zip.CreateEntry("README.txt").Open()))
+                readme.Write(text);
+            return bytes.ToArray();
+        }
+        byte[] Certificates(int year)
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                $"CN=Supportal Demo Root CA {year}", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+            using var certificate = request.CreateSelfSigned(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(year + 10, 1, 1, 0, 0, 0, TimeSpan.Zero));
+            return System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem() + "\n");
+        }
+        async Task<KnowledgeBase.DownloadVersion> Release(string version, int daysAgo, string system, string fileName, byte[] content, string notesEn, string notesPl)
+        {
+            using var upload = await store.WriteAsync([new FormFile(new MemoryStream(content), 0, content.Length, "File", fileName)]);
+            upload.Place();
+            var file = upload.Files[0];
+            return new KnowledgeBase.DownloadVersion
+            {
+                Version = version, ReleasedOn = today.AddDays(-daysAgo), OperatingSystem = system, FileName = file.FileName,
+                ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, NotesEn = notesEn, NotesPl = notesPl, UploadedAt = now,
+            };
+        }
+        const string Placeholder = "Supportal demo data: a stand-in for the remote-support tool's installer.\n";
+        db.DownloadGroups.AddRange(
+            new KnowledgeBase.DownloadGroup
+            {
+                NameEn = "Remote support", NamePl = "Zdalna pomoc", Order = 1,
+                Items =
+                [
+                    new KnowledgeBase.DownloadItem
+                    {
+                        NameEn = "Remote support tool", NamePl = "Program do zdalnej pomocy", Order = 1, Readers = KnowledgeBase.Readership.Public,
+                        DescriptionEn = "Run it when our support team asks: it lets them see your screen for the session, never your password.",
+                        DescriptionPl = "Uruchom go, gdy poprosi o to nasz zespół wsparcia: pozwala zobaczyć twój ekran na czas sesji, nigdy twoje hasło.",
+                        Versions =
+                        [
+                            await Release("3.2.0", 21, "Windows 10/11 (x64)", "remote-support-3.2.0-windows.zip", Zip(Placeholder + "Windows 10/11 (x64)\n"),
+                                "- Sessions reconnect by themselves after a network drop.\n- Smaller download.",
+                                "- Sesje same wznawiają się po utracie połączenia.\n- Mniejszy plik do pobrania."),
+                            await Release("3.2.0", 14, "macOS 13 or later", "remote-support-3.2.0-macos.zip", Zip(Placeholder + "macOS 13+\n"),
+                                "First release for **macOS**: grant screen recording when asked.",
+                                "Pierwsze wydanie dla **macOS**: zezwól na nagrywanie ekranu, gdy system o to poprosi."),
+                        ],
+                    },
+                ],
+            },
+            new KnowledgeBase.DownloadGroup
+            {
+                NameEn = "Certificates", NamePl = "Certyfikaty", Order = 2,
+                Items =
+                [
+                    new KnowledgeBase.DownloadItem
+                    {
+                        NameEn = "CA certificate bundle", NamePl = "Pakiet certyfikatów CA", Order = 1, Readers = KnowledgeBase.Readership.SignedIn,
+                        DescriptionEn = "The root certificates our services are signed with, in PEM format, for systems that check them.",
+                        DescriptionPl = "Certyfikaty główne, którymi podpisane są nasze usługi, w formacie PEM, dla systemów, które je sprawdzają.",
+                        Versions =
+                        [
+                            await Release(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), 7, "", "ca-bundle-" + today.Year + ".pem", Certificates(today.Year),
+                                "Adds the root certificate for this year.", "Dodaje certyfikat główny na ten rok."),
+                            await Release((today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 370, "", "ca-bundle-" + (today.Year - 1) + ".pem", Certificates(today.Year - 1),
+                                "The bundle of last year.", "Pakiet z zeszłego roku."),
+                        ],
+                    },
+                ],
+            });
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)

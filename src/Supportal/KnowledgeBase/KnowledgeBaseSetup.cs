@@ -6,6 +6,10 @@ public static class KnowledgeBaseSetup
     {
         builder.Services.AddScoped<KnowledgeAccess>();
         builder.Services.AddScoped<ArticleIndex>();
+        builder.Services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.Section)
+            .Validate(o => o.MaxMegabytes is > 0 and <= 16384, "Downloads:MaxMegabytes must be between 1 and 16384.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DownloadFiles>();
         return builder;
     }
 }

@@ -27,10 +27,15 @@ public sealed class AcceptsAttachmentsAttribute : Attribute, IAuthorizationFilte
 
     public int Order => int.MinValue;
 
-    public void OnAuthorization(AuthorizationFilterContext context)
+    public void OnAuthorization(AuthorizationFilterContext context) =>
+        AllowBody(context.HttpContext, context.HttpContext.RequestServices.GetRequiredService<IOptions<TicketOptions>>().Value.MaxRequestBytes);
+
+    /// <summary>
+    /// Lifts the server's request body limit and the form reader's file limit to <paramref name="limit"/> bytes for this
+    /// request only; called before anything reads the form.
+    /// </summary>
+    public static void AllowBody(HttpContext http, long limit)
     {
-        var http = context.HttpContext;
-        var limit = http.RequestServices.GetRequiredService<IOptions<TicketOptions>>().Value.MaxRequestBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limit;
         if (http.Request.HasFormContentType && http.Features.Get<IFormFeature>()?.Form is null)

@@ -208,7 +208,8 @@ public sealed partial class AttachmentStore(
         _ => "",
     };
 
-    private static async Task<byte[]> HeaderAsync(IFormFile file)
+    /// <summary>The first bytes of a file, enough for <see cref="FileKinds"/> to recognise what it is.</summary>
+    internal static async Task<byte[]> HeaderAsync(IFormFile file)
     {
         var header = new byte[FileKinds.HeaderLength];
         await using var stream = file.OpenReadStream();

@@ -59,7 +59,7 @@ public sealed class StartupTests
             ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(database.ConnectionString).Options)
             : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(database.ConnectionString).Options);
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
-        (await db.Roles.CountAsync()).ShouldBe(3);
+        (await db.Roles.CountAsync()).ShouldBe(Supportal.Accounts.Roles.All.Length);
     }
 
     internal static async Task<(int ExitCode, string Output, string Errors)> RunAppAsync(Dictionary<string, string> environment, params string[] args)
