@@ -14,9 +14,9 @@ namespace Supportal.Bench;
 /// customers, contracts and assets, 60 agents in four teams, and tickets over three years with replies, internal
 /// notes, people copied, tags, file metadata and the SLA targets of the ones still open. The same seed gives the
 /// same data. Everything else scales with the ticket count (1,000,000 tickets: 2,000 organizations, 50,000
-/// customers, 5,000 contracts, 40,000 assets).
+/// customers, 5,000 contracts, 40,000 assets, 20,000 help-center articles in each language).
 /// </summary>
-public sealed class Generator(AppDbContext db, TextWriter log, int seed)
+public sealed partial class Generator(AppDbContext db, TextWriter log, int seed)
 {
     public const string Password = "Bench-Password-2026";
     public const int AgentCount = 60;
@@ -37,13 +37,15 @@ public sealed class Generator(AppDbContext db, TextWriter log, int seed)
     private int[][] customersOfOrganization = [];
     private int[][] assetsOfOrganization = [];
 
-    public async Task RunAsync(int tickets)
+    /// <param name="articles">Help-center articles, each in both languages; by default scaled like the rest, at least a few hundred.</param>
+    public async Task RunAsync(int tickets, int? articles = null)
     {
         var scale = tickets / 1_000_000.0;
         var organizations = Math.Max(10, (int)(2_000 * scale));
         await PeopleAsync(organizations, Math.Max(50, (int)(50_000 * scale)));
         await ContractsAsync(organizations, Math.Max(10, (int)(5_000 * scale)), Math.Max(40, (int)(40_000 * scale)));
         await TicketsAsync(tickets);
+        await HelpCenterAsync(articles ?? Math.Max(300, (int)(20_000 * scale)));
         await writer.ContinueSequencesAsync();
         log.WriteLine($"Done in {clock.Elapsed:hh\\:mm\\:ss}.");
     }

@@ -11,7 +11,7 @@ switch (args.FirstOrDefault())
     case "mail":
         return await MailCommand.RunAsync(options, Console.Out) is null ? 1 : 0;
     default:
-        Console.Error.WriteLine("Usage: seed --tickets N [--provider Sqlite|Postgres] [--connection CS] [--seed 42]");
+        Console.Error.WriteLine("Usage: seed --tickets N [--articles N] [--provider Sqlite|Postgres] [--connection CS] [--seed 42]");
         Console.Error.WriteLine("       load --url http://127.0.0.1:PORT [--seconds 30] [--concurrency 32] [--warm 60] [--warmup 3] [--out bench/results]");
         Console.Error.WriteLine("            [--pid APP_PID] [--scenarios a,b,…] [--provider Sqlite|Postgres] [--connection CS]");
         Console.Error.WriteLine("       mail [--messages 100000] [--nodes 1] [--provider Sqlite|Postgres] [--connection CS] [--smtp-port 2525] [--port 5300]");

@@ -42,21 +42,35 @@ public static partial class Scenarios
     /// </summary>
     public const string SearchWord = "firewall";
 
-    public static IReadOnlyList<Scenario> All(long searchNumber) =>
-    [
-        new("my-requests", "Customer: My requests, first page", false, (w, c) => GetAsync(w, "/Tickets", c)),
-        new("my-requests-later", "Customer: My requests, a later page", false, (w, c) => GetAsync(w, w.Customer.LaterPage!, c)),
-        new("request", "Customer: request page (12 comments)", false, (w, c) => GetAsync(w, $"/Tickets/{w.Customer.RequestTicket}", c)),
-        new("create", "Customer: create support request", false, CreateAsync),
-        new("all-open", "Agent: All open", true, (w, c) => GetAsync(w, "/Agent?view=AllOpen", c)),
-        new("mine", "Agent: Mine", true, (w, c) => GetAsync(w, "/Agent?view=Mine", c)),
-        new("sla", "Agent: SLA at risk or breached", true, (w, c) => GetAsync(w, "/Agent?view=SlaAtRisk", c)),
-        new("search-word", $"Agent: search \"{SearchWord}\"", true, (w, c) => GetAsync(w, $"/Agent?view=AllOpen&q={SearchWord}", c)),
-        new("search-number", "Agent: search a ticket number", true, (w, c) => GetAsync(w, $"/Agent?view=AllOpen&q=%23{searchNumber}", c)),
-        // The page a reply reads before it posts, alone: a reply's rate counts both, its latency the post only.
-        new("agent-ticket", "Agent: ticket page", true, (w, c) => GetAsync(w, $"/Agent/Tickets/{w.NextReplyTicket()}", c)),
-        new("reply", "Agent: public reply", true, ReplyAsync),
-    ];
+    /// <param name="searchNumber">A ticket number for the agents' search.</param>
+    /// <param name="articles">Help-center articles a signed-in customer may read; the article scenario takes them in turn.</param>
+    public static IReadOnlyList<Scenario> All(long searchNumber, IReadOnlyList<int> articles)
+    {
+        var nextArticle = 0;
+        return
+        [
+            new("my-requests", "Customer: My requests, first page", false, (w, c) => GetAsync(w, "/Tickets", c)),
+            new("my-requests-later", "Customer: My requests, a later page", false, (w, c) => GetAsync(w, w.Customer.LaterPage!, c)),
+            new("request", "Customer: request page (12 comments)", false, (w, c) => GetAsync(w, $"/Tickets/{w.Customer.RequestTicket}", c)),
+            new("create", "Customer: create support request", false, CreateAsync),
+            new("all-open", "Agent: All open", true, (w, c) => GetAsync(w, "/Agent?view=AllOpen", c)),
+            new("mine", "Agent: Mine", true, (w, c) => GetAsync(w, "/Agent?view=Mine", c)),
+            new("sla", "Agent: SLA at risk or breached", true, (w, c) => GetAsync(w, "/Agent?view=SlaAtRisk", c)),
+            new("search-word", $"Agent: search \"{SearchWord}\"", true, (w, c) => GetAsync(w, $"/Agent?view=AllOpen&q={SearchWord}", c)),
+            new("search-number", "Agent: search a ticket number", true, (w, c) => GetAsync(w, $"/Agent?view=AllOpen&q=%23{searchNumber}", c)),
+            // The page a reply reads before it posts, alone: a reply's rate counts both, its latency the post only.
+            new("agent-ticket", "Agent: ticket page", true, (w, c) => GetAsync(w, $"/Agent/Tickets/{w.NextReplyTicket()}", c)),
+            new("reply", "Agent: public reply", true, ReplyAsync),
+            new("help-home", "Customer: help center home", false, (w, c) => GetAsync(w, "/", c)),
+            new("article", "Customer: help-center article", false, (w, c) => articles.Count == 0
+                ? Task.FromResult(new Measurement(false, 0, "The database has no public articles: seed it with the seed command."))
+                : GetAsync(w, $"/KnowledgeBase/Article/{articles[(Interlocked.Increment(ref nextArticle) & int.MaxValue) % articles.Count]}", c)),
+            new("kb-search", $"Customer: help-center search \"{ArticleTexts.SearchWord}\"", false,
+                (w, c) => GetAsync(w, $"/KnowledgeBase/Search?q={ArticleTexts.SearchWord}", c)),
+            new("kb-suggest", $"Customer: suggestions for \"{ArticleTexts.SuggestPrefix}\"", false,
+                (w, c) => GetAsync(w, $"/KnowledgeBase/Suggest?q={ArticleTexts.SuggestPrefix}", c)),
+        ];
+    }
 
     private static Task<Measurement> GetAsync(Worker worker, string url, CancellationToken cancel) =>
         TimedAsync(worker.User, HttpMethod.Get, url, null, HttpStatusCode.OK, cancel);

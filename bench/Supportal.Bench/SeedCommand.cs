@@ -24,7 +24,7 @@ public static class SeedCommand
         // builds them all from the finished tables instead.
         if (postgres)
             await db.Database.ExecuteSqlRawAsync(SearchTriggers.Replace("{0}", "DISABLE"));
-        await new Generator(db, log, options.WholeNumber("seed", 42)).RunAsync(tickets);
+        await new Generator(db, log, options.WholeNumber("seed", 42)).RunAsync(tickets, options["articles"] is null ? null : options.WholeNumber("articles", 0));
         if (postgres)
         {
             log.WriteLine("Building the search vectors…");

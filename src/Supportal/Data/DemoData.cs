@@ -1,15 +1,17 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Supportal.Accounts;
 using Supportal.Contracts;
+using Supportal.KnowledgeBase;
 using Supportal.Platform;
 using Supportal.Tickets;
 
 namespace Supportal.Data;
 
 /// <summary>Demo people so a new user can look around at once. Runs on every start; adds only what is missing.</summary>
-public static class DemoData
+public static partial class DemoData
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string? Role, string Language)> Users =
     [
@@ -44,6 +46,7 @@ public static class DemoData
         await SeedServicesAsync(scope.ServiceProvider);
         await SeedGroupMembersAsync(scope.ServiceProvider);
         await SeedTicketsAsync(scope.ServiceProvider, now);
+        await SeedKnowledgeBaseAsync(scope.ServiceProvider, now);
         await SeedDownloadsAsync(scope.ServiceProvider, now);
     }
 
@@ -152,6 +155,74 @@ public static class DemoData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The maker of the demo contract's firewalls; its contract holders read the firmware guides.</summary>
+    public const string FirewallMaker = "Sentinel Firewalls";
+
+    /// <summary>
+    /// The help center's demo articles (<see cref="DemoArticles"/>), published by the demo admin, each with its first
+    /// version and its search rows, all in one transaction so a failed start leaves no half-indexed help center.
+    /// Links between articles need the ids, so the bodies are saved once more after the first save gives them.
+    /// </summary>
+    private static async Task SeedKnowledgeBaseAsync(IServiceProvider services, DateTime now)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.KbCategories.AnyAsync())
+            return;
+        var editor = await db.Users.Where(u => u.Email == "admin@example.com").Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+        var firewallMaker = await db.Manufacturers.Where(m => m.Name == FirewallMaker).Select(m => (int?)m.Id).FirstOrDefaultAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var articles = new Dictionary<string, Article>();
+        foreach (var (chapter, c) in DemoArticles.Chapters.Select((chapter, c) => (chapter, c)))
+        {
+            var category = new Category
+            {
+                NameEn = chapter.NameEn, NamePl = chapter.NamePl, DescriptionEn = chapter.DescriptionEn, DescriptionPl = chapter.DescriptionPl, Order = c + 1,
+            };
+            foreach (var (part, s) in chapter.Parts.Select((part, s) => (part, s)))
+            {
+                var section = new Section
+                {
+                    NameEn = part.NameEn, NamePl = part.NamePl, DescriptionEn = part.DescriptionEn, DescriptionPl = part.DescriptionPl,
+                    Order = s + 1, Readers = part.Readers, ManufacturerId = part.ForFirewallOwners ? firewallMaker : null,
+                };
+                foreach (var (page, a) in part.Pages.Select((page, a) => (page, a)))
+                {
+                    var article = new Article
+                    {
+                        Order = a + 1, TitleEn = page.TitleEn, TitlePl = page.TitlePl, LabelsEn = page.LabelsEn, LabelsPl = page.LabelsPl,
+                        BodyEn = page.BodyEn, BodyPl = page.BodyPl, Readers = page.Readers, Promoted = page.Promoted,
+                        PublishedAt = now, CreatedAt = now, UpdatedAt = now, UpdatedById = editor, Version = 1,
+                    };
+                    section.Articles.Add(article);
+                    articles.Add(page.Key, article);
+                }
+                category.Sections.Add(section);
+            }
+            db.KbCategories.Add(category);
+        }
+        await db.SaveChangesAsync();
+
+        string Linked(string body) => ArticleLink().Replace(body, m => $"](/KnowledgeBase/Article/{articles[m.Groups[1].Value].Id})");
+        var index = services.GetRequiredService<ArticleIndex>();
+        foreach (var article in articles.Values)
+        {
+            article.BodyEn = Linked(article.BodyEn);
+            article.BodyPl = Linked(article.BodyPl);
+            db.KbArticleVersions.Add(new ArticleVersion
+            {
+                ArticleId = article.Id, Number = 1, TitleEn = article.TitleEn, TitlePl = article.TitlePl, BodyEn = article.BodyEn,
+                BodyPl = article.BodyPl, LabelsEn = article.LabelsEn, LabelsPl = article.LabelsPl, SavedAt = now, SavedById = editor, Note = "published",
+            });
+        }
+        await db.SaveChangesAsync();
+        foreach (var article in articles.Values)
+            await index.UpdateAsync(article, article.Section);
+        await transaction.CommitAsync();
+    }
+
+    [GeneratedRegex(@"\]\(article:([a-z-]+)\)")]
+    private static partial Regex ArticleLink();
+
     public const string ContractNumber = "DEMO-0001";
     public const string ContractKey = "DEMO-0001-KEY";
 
@@ -170,7 +241,7 @@ public static class DemoData
         };
         var firewalls = new Manufacturer
         {
-            Name = "Sentinel Firewalls",
+            Name = FirewallMaker,
             Products = [new() { Name = "Sentinel 200F", Code = "SNT-200F" }, new() { Name = "Sentinel 600F", Code = "SNT-600F" }],
             Fields =
             [

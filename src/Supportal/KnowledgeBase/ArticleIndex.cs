@@ -6,6 +6,9 @@ namespace Supportal.KnowledgeBase;
 /// <summary>An article translation a search found, with its rank (higher is better).</summary>
 public sealed record ArticleHit(int ArticleId, string Language, double Rank);
 
+/// <summary>One translation's row of the search index, every text already folded.</summary>
+public sealed record IndexEntry(int ArticleId, string Language, string Title, string Labels, string Section, string Body);
+
 /// <summary>
 /// The help-center search index: one row per published translation of an article holding its folded title, labels,
 /// section name and body (<see cref="SearchText"/>). PostgreSQL keeps a weighted <c>tsvector</c> under a GIN index, SQLite an
@@ -21,35 +24,50 @@ public sealed class ArticleIndex(AppDbContext db)
     public async Task UpdateAsync(Article article, Section section, CancellationToken cancel = default)
     {
         await RemoveAsync(article.Id, cancel);
+        foreach (var entry in Entries(article, section))
+            await AddAsync(entry, cancel);
+    }
+
+    /// <summary>
+    /// The rows an article gives the index, folded (<see cref="SearchText"/>): none for a draft, one per translation with
+    /// a title; a Polish translation in a section without a Polish name takes the English one.
+    /// </summary>
+    public static IEnumerable<IndexEntry> Entries(Article article, Section section)
+    {
         if (!article.IsPublished)
-            return;
+            yield break;
         foreach (var (language, title, labels, body, sectionName) in new[]
         {
             ("en", article.TitleEn, article.LabelsEn, article.BodyEn, section.NameEn),
             ("pl", article.TitlePl, article.LabelsPl, article.BodyPl, section.NamePl.Length > 0 ? section.NamePl : section.NameEn),
         })
         {
-            if (title.Length == 0)
-                continue;
-            object[] values =
-            [
-                article.Id, language, SearchText.Fold(title), SearchText.Fold(labels.Replace(',', ' ')),
-                SearchText.Fold(sectionName), SearchText.Fold(Platform.Markdown.ToPlainText(body)),
-            ];
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresInsert : SqliteInsert, values, cancel);
+            if (title.Length > 0)
+                yield return new(article.Id, language, SearchText.Fold(title), SearchText.Fold(labels.Replace(',', ' ')),
+                    SearchText.Fold(sectionName), SearchText.Fold(Platform.Markdown.ToPlainText(body)));
         }
     }
+
+    /// <summary>Writes one row; <see cref="UpdateAsync"/> removes the old ones first, a bulk load starts from an empty index.</summary>
+    public Task AddAsync(IndexEntry entry, CancellationToken cancel = default) =>
+        db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresInsert : SqliteInsert,
+            [entry.ArticleId, entry.Language, entry.Title, entry.Labels, entry.Section, entry.Body], cancel);
 
     /// <summary>Takes a deleted article out (PostgreSQL's rows go with it anyway; SQLite's FTS table has no foreign key).</summary>
     public Task RemoveAsync(int articleId, CancellationToken cancel = default) => db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
         ? """DELETE FROM "KbArticleSearch" WHERE "ArticleId" = {0}""" : "DELETE FROM KbArticleSearch WHERE ArticleId = {0}",
         [articleId], cancel);
 
-    private const string PostgresInsert = """
-        INSERT INTO "KbArticleSearch" ("ArticleId", "Language", "Vector") VALUES ({0}, {1},
-            setweight(to_tsvector('simple'::regconfig, {2}), 'A') || setweight(to_tsvector('simple'::regconfig, {3}), 'B')
-            || setweight(to_tsvector('simple'::regconfig, {4}), 'C') || setweight(to_tsvector('simple'::regconfig, {5}), 'D'))
-        """;
+    /// <summary>
+    /// The weighted vector of folded title, labels, section name and body, as SQL over the four given expressions (parameters
+    /// or columns), so a bulk load builds exactly the vectors a save does.
+    /// </summary>
+    public static string PostgresVector(string title, string labels, string section, string body) =>
+        $"setweight(to_tsvector('simple'::regconfig, {title}), 'A') || setweight(to_tsvector('simple'::regconfig, {labels}), 'B')" +
+        $" || setweight(to_tsvector('simple'::regconfig, {section}), 'C') || setweight(to_tsvector('simple'::regconfig, {body}), 'D')";
+
+    private static readonly string PostgresInsert =
+        $$"""INSERT INTO "KbArticleSearch" ("ArticleId", "Language", "Vector") VALUES ({0}, {1}, {{PostgresVector("{2}", "{3}", "{4}", "{5}")}})""";
 
     private const string SqliteInsert = """
         INSERT INTO KbArticleSearch (ArticleId, Language, Title, Labels, Section, Body) VALUES ({0}, {1}, {2}, {3}, {4}, {5})

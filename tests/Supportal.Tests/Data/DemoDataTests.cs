@@ -1,14 +1,17 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supportal.Accounts;
 using Supportal.Data;
+using Supportal.KnowledgeBase;
 using Supportal.Tests.Infrastructure;
 using Supportal.Tickets;
 
 namespace Supportal.Tests.Data;
 
-public sealed class DemoDataTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed partial class DemoDataTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
     public async Task Demo_people_exist_once_with_their_roles_and_a_confirmed_address()
@@ -69,4 +72,77 @@ public sealed class DemoDataTests(PortalFactory portal) : IClassFixture<PortalFa
         tickets.Where(t => t.Kind != TicketKind.Support).ShouldAllBe(t => t.Status == TicketStatus.New && t.Comments.Count == 1);
         (await portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Subject.StartsWith("[#")))).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task The_help_center_is_seeded_once_published_in_both_languages_with_a_first_version_and_working_links()
+    {
+        _ = portal.Server;
+        await portal.Services.SeedDemoDataAsync(); // a second start adds nothing
+
+        var categories = await portal.WithDbAsync(db => db.KbCategories.OrderBy(c => c.Order).Select(c => c.NameEn + " / " + c.NamePl).ToListAsync());
+        categories.ShouldBe(["Getting started / Pierwsze kroki", "Your products / Twoje produkty", "Account and portal / Konto i portal"]);
+        var articles = await portal.WithDbAsync(db => db.KbArticles.AsNoTracking().Select(a => new
+        {
+            a.Id, a.TitleEn, a.TitlePl, a.BodyEn, a.BodyPl, a.LabelsEn, a.LabelsPl, a.PublishedAt, a.Promoted,
+            Versions = db.KbArticleVersions.Where(v => v.ArticleId == a.Id).Select(v => v.Number).ToList(),
+        }).ToListAsync());
+        articles.Count.ShouldBeInRange(12, 16);
+        articles.Count(a => a.Promoted).ShouldBeGreaterThanOrEqualTo(4);
+        foreach (var article in articles)
+        {
+            article.PublishedAt.ShouldNotBeNull();
+            new[] { article.TitleEn, article.TitlePl, article.LabelsEn, article.LabelsPl }.ShouldAllBe(text => text.Length > 0);
+            article.BodyEn.ShouldContain("## ");
+            article.BodyPl.ShouldContain("## ");
+            article.Versions.ShouldBe([1]);
+        }
+        var ids = articles.Select(a => a.Id).ToHashSet();
+        var links = articles.SelectMany(a => ArticleLinks().Matches(a.BodyEn + a.BodyPl)).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        links.Count.ShouldBeGreaterThan(20);
+        links.ShouldAllBe(id => ids.Contains(id));
+        articles.ShouldAllBe(a => !a.BodyEn.Contains("](article:") && !a.BodyPl.Contains("](article:"));
+        articles.ShouldContain(a => a.BodyEn.Contains("```") && a.BodyEn.Contains("|---|"));
+    }
+
+    [Fact]
+    public async Task A_polish_word_typed_without_marks_finds_the_password_article_for_anyone()
+    {
+        _ = portal.Server;
+        var hits = await FindAsync(KnowledgeReader.Anonymous, "haslo");
+
+        hits.ShouldContain(("Jak zresetować zapomniane hasło", "pl"));
+        (await FindAsync(KnowledgeReader.Anonymous, "password reset")).ShouldContain(("Reset a forgotten password", "en"));
+    }
+
+    [Fact]
+    public async Task The_firmware_guide_is_found_by_holders_of_a_firewall_contract_only()
+    {
+        _ = portal.Server;
+        var maker = await portal.WithDbAsync(db => db.Manufacturers.Where(m => m.Name == DemoData.FirewallMaker).Select(m => m.Id).SingleAsync());
+        var holder = await portal.WithDbAsync(async db =>
+        {
+            var customer = await db.Users.SingleAsync(u => u.Email == "customer@example.com");
+            var principal = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, customer.Id.ToString())], "test"));
+            return await new KnowledgeAccess(db, portal.Clock).ReaderAsync(principal);
+        });
+        holder.Manufacturers.ShouldContain(maker);
+
+        (await FindAsync(holder, "aktualizacja firmware")).ShouldContain(("Aktualizacja firmware zapory Sentinel", "pl"));
+        (await FindAsync(holder, "firmware upgrade")).ShouldContain(("Upgrade the firmware of a Sentinel firewall", "en"));
+        (await FindAsync(KnowledgeReader.Anonymous, "firmware upgrade")).ShouldNotContain(h => h.Title.Contains("Sentinel"));
+        (await FindAsync(new KnowledgeReader(true, false, []), "sentinel")).ShouldNotContain(h => h.Title.Contains("Sentinel"));
+    }
+
+    /// <summary>The titles of the hits the reader may read, as the help center's search joins the index with the reading rules.</summary>
+    private Task<List<(string Title, string Language)>> FindAsync(KnowledgeReader reader, string query) => portal.WithDbAsync(async db =>
+    {
+        var readable = new KnowledgeAccess(db, portal.Clock).Articles(reader);
+        var hits = await new ArticleIndex(db).Find(query).Join(readable, h => h.ArticleId, a => a.Id,
+            (h, a) => new { h.Language, a.TitleEn, a.TitlePl }).ToListAsync();
+        return hits.Select(h => (h.Language == "pl" ? h.TitlePl : h.TitleEn, h.Language)).ToList();
+    });
+
+    [GeneratedRegex(@"\]\(/KnowledgeBase/Article/(\d+)\)")]
+    private static partial Regex ArticleLinks();
 }
