@@ -6,6 +6,8 @@ public static class KnowledgeBaseSetup
     {
         builder.Services.AddScoped<KnowledgeAccess>();
         builder.Services.AddScoped<ArticleIndex>();
+        builder.Services.AddScoped<ArticleVotes>();
+        builder.Services.AddScoped<KnowledgeFollows>();
         return builder;
     }
 }

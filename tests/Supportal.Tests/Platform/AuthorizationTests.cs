@@ -23,8 +23,8 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
         open.ShouldBe([
             "/Account/AccessDenied", "/Account/CheckEmail", "/Account/ConfirmEmail", "/Account/ForgotPassword", "/Account/Login",
             "/Account/LoginWithCode", "/Account/LoginWithPasskey", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ResendConfirmation",
-            "/Account/ResetPassword", "/Account/ResetPasswordDone", "/Contact", "/Dev/Mailbox", "/Error", "/Index", "/Language",
-            "/Requests/Submit",
+            "/Account/ResetPassword", "/Account/ResetPasswordDone", "/Contact", "/Dev/Mailbox", "/Error", "/Index",
+            "/KnowledgeBase/Article", "/KnowledgeBase/Category", "/KnowledgeBase/Section", "/Language", "/Requests/Submit",
         ]);
     }
 

@@ -14,7 +14,7 @@ public sealed class ShellTests(PortalFactory portal) : IClassFixture<PortalFacto
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Find("html")!.GetAttribute("lang").ShouldBe("en");
         page.Find(".navbar-brand")!.TextContent.ShouldContain("Supportal");
-        page.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Home", "Contact"]);
+        page.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Help center", "Contact"]);
         page.Find("a[href='/Account/Login']").ShouldNotBeNull();
         var footer = page.Find("footer")!.TextContent;
         footer.ShouldContain("+48 12 345 67 00");
