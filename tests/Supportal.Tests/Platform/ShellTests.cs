@@ -61,7 +61,7 @@ public sealed class ShellTests(PortalFactory portal) : IClassFixture<PortalFacto
         topbar.QuerySelector("a.btn[href='/Contracts/Register']")!.TextContent.ShouldContain("Register contract");
         topbar.QuerySelectorAll("a.btn[href^='/Tickets/New']").Length.ShouldBe(2);
         topbar.TextContent.ShouldContain("Sign out");
-        dashboard.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Dashboard", "My activities", "Contracts", "Contact"]);
+        dashboard.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Dashboard", "My activities", "Contracts", "Help center", "Contact"]);
     }
 
     [Fact]
