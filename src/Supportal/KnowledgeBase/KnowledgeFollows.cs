@@ -12,7 +12,15 @@ public sealed class KnowledgeFollows(AppDbContext db, TimeProvider clock)
     public Task<bool> IsFollowingAsync(Guid userId, int? articleId, int? sectionId) =>
         Of(userId, articleId, sectionId).AnyAsync();
 
-    public async Task FollowAsync(Guid userId, int? articleId, int? sectionId)
+    public async Task SetAsync(Guid userId, int? articleId, int? sectionId, bool follow)
+    {
+        if (follow)
+            await FollowAsync(userId, articleId, sectionId);
+        else
+            await Of(userId, articleId, sectionId).ExecuteDeleteAsync();
+    }
+
+    private async Task FollowAsync(Guid userId, int? articleId, int? sectionId)
     {
         if (await IsFollowingAsync(userId, articleId, sectionId))
             return;
@@ -29,8 +37,6 @@ public sealed class KnowledgeFollows(AppDbContext db, TimeProvider clock)
                 throw;
         }
     }
-
-    public Task UnfollowAsync(Guid userId, int? articleId, int? sectionId) => Of(userId, articleId, sectionId).ExecuteDeleteAsync();
 
     private IQueryable<KnowledgeFollow> Of(Guid userId, int? articleId, int? sectionId) =>
         db.KbFollows.Where(f => f.UserId == userId && f.ArticleId == articleId && f.SectionId == sectionId);

@@ -60,10 +60,7 @@ public sealed class ArticleModel(
             return Challenge();
         if (!await LoadAsync(id))
             return NotFound();
-        if (follow)
-            await follows.FollowAsync(userId, id, null);
-        else
-            await follows.UnfollowAsync(userId, id, null);
+        await follows.SetAsync(userId, id, null, follow);
         TempData["StatusMessage"] = localizer[follow ? "Help.Followed" : "Help.Unfollowed", Article.Title].Value;
         return RedirectToPage(new { id });
     }

@@ -35,10 +35,7 @@ public sealed class SectionModel(KnowledgeAccess access, KnowledgeFollows follow
             return Challenge();
         if (!await LoadAsync(id))
             return NotFound();
-        if (follow)
-            await follows.FollowAsync(userId, null, id);
-        else
-            await follows.UnfollowAsync(userId, null, id);
+        await follows.SetAsync(userId, null, id, follow);
         TempData["StatusMessage"] = localizer[follow ? "Help.Followed" : "Help.Unfollowed", Section.Name].Value;
         return RedirectToPage(new { id });
     }
