@@ -15,6 +15,8 @@ public static class KnowledgeBaseSetup
         builder.Services.AddScoped<FollowerMails>();
         builder.Services.AddScoped<ArticleSaver>();
         builder.Services.AddScoped<ArticleImages>();
+        builder.Services.AddScoped<ArticleVotes>();
+        builder.Services.AddScoped<KnowledgeFollows>();
         return builder;
     }
 }

@@ -26,11 +26,10 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
 {
     private static readonly NavItem[] Items =
     [
-        new("Nav.Home", "/Index", "house", Audience.Anonymous),
         new("Nav.Dashboard", "/Dashboard", "speedometer2", Audience.SignedIn),
         new("Nav.MyActivities", "/Tickets/Index", "list-task", Audience.SignedIn),
         new("Nav.Contracts", "/Contracts/Index", "file-earmark-text", Audience.SignedIn),
-        new("Nav.KnowledgeBase", "/KnowledgeBase/Index", "book", Audience.Everyone),
+        new("Nav.KnowledgeBase", "/Index", "life-preserver", Audience.Everyone),
         new("Nav.Downloads", "/Downloads/Index", "download", Audience.Everyone),
         new("Nav.ServiceStatus", "/Status/Index", "activity", Audience.Everyone),
         new("Nav.Contact", "/Contact", "telephone", Audience.Everyone),

@@ -30,6 +30,9 @@ public sealed class TeamHours
 {
     public LocalizedText Name { get; set; } = [];
     public LocalizedText Hours { get; set; } = [];
+
+    /// <summary>The agents' group whose calendar says whether the team is open now; without one, only the hours are shown.</summary>
+    public int? GroupId { get; set; }
 }
 
 /// <summary>

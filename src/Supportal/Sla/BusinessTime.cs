@@ -119,6 +119,13 @@ public sealed class BusinessTime
         return total;
     }
 
+    /// <summary>Whether the instant falls within working hours (the team is open then).</summary>
+    public bool IsOpenAt(DateTime utc)
+    {
+        utc = Utc(utc);
+        return IsAroundTheClock || Forward(utc).First().From <= utc;
+    }
+
     /// <summary>The calendar's date at an instant.</summary>
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Utc(utc), zone));
 

@@ -24,8 +24,8 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
             "/Account/AccessDenied", "/Account/CheckEmail", "/Account/ConfirmEmail", "/Account/ForgotPassword", "/Account/Login",
             "/Account/LoginWithCode", "/Account/LoginWithPasskey", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ResendConfirmation",
             "/Account/ResetPassword", "/Account/ResetPasswordDone", "/Contact", "/Dev/Mailbox", "/Downloads/File", "/Downloads/Index", "/Error",
-            "/Index", "/KnowledgeBase/Image", "/KnowledgeBase/Search", "/KnowledgeBase/Suggest", "/Language",
-            "/Requests/Submit",
+            "/Index", "/KnowledgeBase/Article", "/KnowledgeBase/Category", "/KnowledgeBase/Image", "/KnowledgeBase/Search",
+            "/KnowledgeBase/Section", "/KnowledgeBase/Suggest", "/Language", "/Requests/Submit",
         ]);
     }
 
