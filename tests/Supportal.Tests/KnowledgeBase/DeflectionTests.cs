@@ -22,8 +22,8 @@ public sealed class DeflectionTests(PortalFactory portal) : IClassFixture<Portal
     public async Task Submit_a_request_records_the_view_the_suggestions_shown_the_article_opened_and_the_request_sent()
     {
         var section = await KnowledgeData.CreateSectionAsync(portal, "Invoices");
-        var open = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Invoices stuck in sending")).Id;
-        var members = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Invoices for customers", readers: Readership.SignedIn)).Id;
+        var open = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Quetzal invoices stuck in sending")).Id;
+        var members = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Quetzal invoices for customers", readers: Readership.SignedIn)).Id;
         using var client = portal.CreatePortalClient();
 
         var form = await client.GetAsync("/Requests/Submit");
@@ -33,13 +33,13 @@ public sealed class DeflectionTests(PortalFactory portal) : IClassFixture<Portal
         var view = await ViewAsync(viewId);
         (view.Form, view.OpenedAt, view.SuggestionsShown, view.ArticleOpenedId, view.RequestSentAt).ShouldBe(("submit", Now, 0, (int?)null, (DateTime?)null));
 
-        var suggestions = await client.GetAsync($"/KnowledgeBase/Suggest?handler=Form&Input.Subject=invoices+stuck&FormView={viewId}");
+        var suggestions = await client.GetAsync($"/KnowledgeBase/Suggest?handler=Form&Input.Subject=quetzal+stuck&FormView={viewId}");
         var link = suggestions.Find("[data-suggestion]")!;
         suggestions.FindAll("[data-suggestion]").Count().ShouldBe(1);
         link.GetAttribute("data-suggestion").ShouldBe(open.ToString(CultureInfo.InvariantCulture));
         link.GetAttribute("target").ShouldBe("_blank");
         (await ViewAsync(viewId)).SuggestionsShown.ShouldBe(1);
-        await client.GetAsync($"/KnowledgeBase/Suggest?handler=Form&Input.Subject=invoices&FormView={viewId}");
+        await client.GetAsync($"/KnowledgeBase/Suggest?handler=Form&Input.Subject=quetzal&FormView={viewId}");
         (await ViewAsync(viewId)).SuggestionsShown.ShouldBe(2);
 
         portal.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -66,14 +66,14 @@ public sealed class DeflectionTests(PortalFactory portal) : IClassFixture<Portal
     public async Task A_new_ticket_form_records_its_kind_and_the_request_sent_and_suggests_what_the_customer_may_read()
     {
         var section = await KnowledgeData.CreateSectionAsync(portal, "Contracts help");
-        var members = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Registering a contract key", readers: Readership.SignedIn)).Id;
+        var members = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Registering a tapir contract key", readers: Readership.SignedIn)).Id;
         using var client = portal.CreatePortalClient();
         await client.SignInAsync("customer@example.com");
 
         var form = await client.GetAsync("/Tickets/New");
         var viewId = ViewId(form);
         (await ViewAsync(viewId)).Form.ShouldBe("administrative");
-        var suggestions = await client.GetAsync($"/KnowledgeBase/Suggest?handler=Form&Input.Subject=registering+contract&FormView={viewId}");
+        var suggestions = await client.GetAsync($"/KnowledgeBase/Suggest?handler=Form&Input.Subject=registering+tapir+contract&FormView={viewId}");
         suggestions.Find("[data-suggestion]")!.GetAttribute("data-suggestion").ShouldBe(members.ToString(CultureInfo.InvariantCulture));
 
         var created = await client.SubmitAsync(form.Form(), new Dictionary<string, string>

@@ -101,16 +101,16 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
     {
         var section = await KnowledgeData.CreateSectionAsync(portal, "Passwords", "Hasła");
         var article = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Changing your password", "Use the link.",
-            "Jak zmienić hasło", "Na stronie logowania kliknij **„Nie pamiętasz hasła?”** i podaj adres. Źródło: dział IT.")).Id;
+            "Jak zmienić hasło żurawia", "Na stronie logowania kliknij **„Nie pamiętasz hasła?”** i podaj adres żurawia. Źródło: dział IT.")).Id;
 
         using var client = Reader("pl");
-        var found = await client.GetAsync("/KnowledgeBase/Search?q=haslo+zrodlo");
+        var found = await client.GetAsync("/KnowledgeBase/Search?q=haslo+zrodlo+zurawia");
 
         Results(found).ShouldBe([article]);
         var result = found.Find($"[data-result='{article}']")!;
         result.QuerySelector("h2")!.InnerHtml.ShouldContain("<mark>hasło</mark>");
         var snippet = result.QuerySelector("[data-snippet]")!;
-        snippet.QuerySelectorAll("mark").Select(m => m.TextContent).ShouldBe(["hasła", "Źródło"]);
+        snippet.QuerySelectorAll("mark").Select(m => m.TextContent).ShouldBe(["hasła", "żurawia", "Źródło"]);
         snippet.TextContent.ShouldNotContain("**");
         result.QuerySelector("a[href='/KnowledgeBase/Section/" + section.Id + "']")!.TextContent.ShouldBe("Hasła");
     }
