@@ -43,12 +43,12 @@ public sealed partial class HelpCenterTests(Browser browser, LivePortal portal) 
         await customer.GetByRole(AriaRole.Searchbox).FillAsync("przelacznika");
         await customer.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
         var result = customer.Locator($"[data-result='{id}']");
-        await Assertions.Expect(result.GetByRole(AriaRole.Link)).ToHaveTextAsync("Konfiguracja przełącznika rdzeniowego");
+        await Assertions.Expect(result.Locator("h2 a")).ToHaveTextAsync("Konfiguracja przełącznika rdzeniowego");
         await Assertions.Expect(result.Locator("mark").First).ToHaveTextAsync(new Regex("przełącznika", RegexOptions.IgnoreCase));
         (await Accessibility.SeriousViolationsAsync(customer)).ShouldBeEmpty();
         await Browser.ScreenshotAsync(customer, "help-search-pl-desktop");
 
-        await result.GetByRole(AriaRole.Link).First.ClickAsync();
+        await result.Locator("h2 a").ClickAsync();
         await customer.ShouldReachAsync($"**/KnowledgeBase/Article/{id}");
         await Assertions.Expect(customer.Locator("[data-article-body] h2")).ToHaveTextAsync("Zanim zaczniesz");
         await customer.Locator("[data-helpful] button[value='true']").ClickAsync();
