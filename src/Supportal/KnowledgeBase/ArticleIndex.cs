@@ -110,6 +110,24 @@ public sealed class ArticleIndex(AppDbContext db)
     private const string PostgresNothing = """SELECT 0 AS "ArticleId", '' AS "Language", 0::float8 AS "Rank" WHERE false""";
     private const string SqliteNothing = "SELECT 0 AS ArticleId, '' AS Language, 0.0 AS Rank WHERE 0";
 
+    /// <summary>
+    /// The articles whose labels (in either published translation) hold every word of at least one of
+    /// <paramref name="labels"/>, read from the index's label part (weight B; FTS5's Labels column) instead of comparing
+    /// every article's labels as text, which reads them all. Callers join the readable articles.
+    /// </summary>
+    public IQueryable<int> Labelled(IEnumerable<string> labels)
+    {
+        var groups = labels.Select(SearchText.Words).Where(words => words.Count > 0).Take(SearchText.MaxWords).ToList();
+        if (groups.Count == 0)
+            return db.Database.SqlQueryRaw<int>(db.Database.IsNpgsql() ? """SELECT 0 AS "Value" WHERE false""" : "SELECT 0 AS Value WHERE 0");
+        // Words are letters and digits only (SearchText.Words), so they need no quoting beyond what each syntax wants.
+        return db.Database.IsNpgsql()
+            ? db.Database.SqlQueryRaw<int>("""SELECT "ArticleId" AS "Value" FROM "KbArticleSearch" WHERE "Vector" @@ to_tsquery('simple'::regconfig, {0})""",
+                string.Join(" | ", groups.Select(words => "(" + string.Join(" & ", words.Select(w => w + ":B")) + ")")))
+            : db.Database.SqlQueryRaw<int>("SELECT ArticleId AS Value FROM KbArticleSearch WHERE KbArticleSearch MATCH {0}",
+                string.Join(" OR ", groups.Select(words => "(Labels : (" + string.Join(" ", words.Select(w => "\"" + w + "\"")) + "))")));
+    }
+
     /// <summary>Rebuilds every row, for a bulk load that wrote articles without this class (the benchmark's generator).</summary>
     public async Task RebuildAsync(CancellationToken cancel = default)
     {

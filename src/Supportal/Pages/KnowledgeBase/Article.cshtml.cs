@@ -15,7 +15,7 @@ namespace Supportal.Pages.KnowledgeBase;
 /// </summary>
 [AllowAnonymous]
 public sealed class ArticleModel(
-    KnowledgeAccess access, ArticleVotes votes, KnowledgeFollows follows, IStringLocalizer<SharedResource> localizer) : PageModel
+    KnowledgeAccess access, ArticleIndex index, ArticleVotes votes, KnowledgeFollows follows, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public List<Article> Related { get; private set; } = [];
@@ -31,7 +31,7 @@ public sealed class ArticleModel(
     {
         if (!await LoadAsync(id))
             return NotFound();
-        Related = await RelatedArticles.FindAsync(access, await Reader(), Article);
+        Related = await RelatedArticles.FindAsync(access, index, await Reader(), Article);
         Following = User.AccountId() is { } userId && await follows.IsFollowingAsync(userId, id, null);
         MyVote = await votes.OfAsync(id, ArticleVotes.VoterOf(User, Request));
         if (Navigation.IsStaff(User))
