@@ -34,6 +34,7 @@ public sealed partial class Generator
 
         var promoted = 0;
         var index = new List<IndexEntry>();
+        var labels = new List<ArticleLabel>();
         for (var done = 0; done < count;)
         {
             var batch = new List<Article>();
@@ -54,13 +55,16 @@ public sealed partial class Generator
                 };
                 batch.Add(article);
                 index.AddRange(ArticleIndex.Entries(article, section));
+                if (published)
+                    labels.AddRange(ArticleIndex.Labels(article).Select(label => new ArticleLabel { Label = label, ArticleId = id }));
             }
             await writer.WriteAsync(batch);
             done += batch.Count;
         }
         log.WriteLine($"{sections.Count} sections, {count:N0} articles in English and Polish ({clock.Elapsed:mm\\:ss})");
         await IndexAsync(index);
-        log.WriteLine($"{index.Count:N0} search rows; the help center took {clock.Elapsed - start:mm\\:ss}");
+        await writer.WriteAsync(labels);
+        log.WriteLine($"{index.Count:N0} search rows, {labels.Count:N0} labels; the help center took {clock.Elapsed - start:mm\\:ss}");
     }
 
     /// <summary>
@@ -88,10 +92,12 @@ public sealed partial class Generator
                 await importer.CompleteAsync();
             }
             db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-            var vector = ArticleIndex.PostgresVector("\"Title\"", "\"Labels\"", "\"Section\"", "\"Body\"");
-#pragma warning disable EF1002 // the expression is the app's own constant SQL, no input
-            await db.Database.ExecuteSqlRawAsync(
-                $"""INSERT INTO "KbArticleSearch" ("ArticleId", "Language", "Vector") SELECT "ArticleId", "Language", {vector} FROM "KbFolded"; DROP TABLE "KbFolded";""");
+            var (heading, vector) = ArticleIndex.PostgresVectors("\"Title\"", "\"Labels\"", "\"Section\"", "\"Body\"");
+#pragma warning disable EF1002 // the expressions are the app's own constant SQL, no input
+            await db.Database.ExecuteSqlRawAsync($"""
+                INSERT INTO "KbArticleSearch" ("ArticleId", "Language", "Heading", "Vector")
+                SELECT "ArticleId", "Language", {heading}, {vector} FROM "KbFolded"; DROP TABLE "KbFolded";
+                """);
 #pragma warning restore EF1002
             return;
         }

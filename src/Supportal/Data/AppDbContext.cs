@@ -62,6 +62,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<KnowledgeBase.ArticleVote> KbArticleVotes => Set<KnowledgeBase.ArticleVote>();
     public DbSet<KnowledgeBase.KnowledgeFollow> KbFollows => Set<KnowledgeBase.KnowledgeFollow>();
     public DbSet<KnowledgeBase.ArticleImage> KbArticleImages => Set<KnowledgeBase.ArticleImage>();
+    public DbSet<KnowledgeBase.ArticleLabel> KbArticleLabels => Set<KnowledgeBase.ArticleLabel>();
     public DbSet<KnowledgeBase.RequestFormView> KbRequestFormViews => Set<KnowledgeBase.RequestFormView>();
     public DbSet<KnowledgeBase.DownloadGroup> DownloadGroups => Set<KnowledgeBase.DownloadGroup>();
     public DbSet<KnowledgeBase.DownloadItem> DownloadItems => Set<KnowledgeBase.DownloadItem>();

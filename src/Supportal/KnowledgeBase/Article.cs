@@ -179,10 +179,21 @@ public sealed class RequestFormView
     public DateTime? RequestSentAt { get; set; }
 }
 
+/// <summary>
+/// One label of a published article, in lower case, either language: what "related articles" reads a label's articles from,
+/// a few rows from the key, where comparing every article's labels as text would read them all. Written with the search
+/// rows (<see cref="ArticleIndex"/>).
+/// </summary>
+public sealed class ArticleLabel
+{
+    public string Label { get; set; } = "";
+    public int ArticleId { get; set; }
+}
+
 internal sealed class KnowledgeConfiguration :
     IEntityTypeConfiguration<Category>, IEntityTypeConfiguration<Section>, IEntityTypeConfiguration<Article>,
     IEntityTypeConfiguration<ArticleVersion>, IEntityTypeConfiguration<ArticleVote>, IEntityTypeConfiguration<KnowledgeFollow>,
-    IEntityTypeConfiguration<ArticleImage>, IEntityTypeConfiguration<RequestFormView>
+    IEntityTypeConfiguration<ArticleImage>, IEntityTypeConfiguration<RequestFormView>, IEntityTypeConfiguration<ArticleLabel>
 {
     public void Configure(EntityTypeBuilder<Category> category)
     {
@@ -273,5 +284,14 @@ internal sealed class KnowledgeConfiguration :
         view.ToTable("KbRequestFormViews");
         view.Property(v => v.Form).HasMaxLength(20);
         view.HasIndex(v => v.OpenedAt);
+    }
+
+    public void Configure(EntityTypeBuilder<ArticleLabel> label)
+    {
+        label.ToTable("KbArticleLabels");
+        label.HasKey(l => new { l.Label, l.ArticleId });
+        label.Property(l => l.Label).HasMaxLength(Article.LabelsLength);
+        label.HasOne<Article>().WithMany().HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        label.HasIndex(l => l.ArticleId);
     }
 }

@@ -26,6 +26,11 @@ public sealed class ArticleIndex(AppDbContext db)
         await RemoveAsync(article.Id, cancel);
         foreach (var entry in Entries(article, section))
             await AddAsync(entry, cancel);
+        if (article.IsPublished)
+        {
+            foreach (var label in Labels(article))
+                await db.Database.ExecuteSqlRawAsync("""INSERT INTO "KbArticleLabels" ("Label", "ArticleId") VALUES ({0}, {1})""", [label, article.Id], cancel);
+        }
     }
 
     /// <summary>
@@ -53,52 +58,78 @@ public sealed class ArticleIndex(AppDbContext db)
         db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresInsert : SqliteInsert,
             [entry.ArticleId, entry.Language, entry.Title, entry.Labels, entry.Section, entry.Body], cancel);
 
-    /// <summary>Takes a deleted article out (PostgreSQL's rows go with it anyway; SQLite's FTS table has no foreign key).</summary>
-    public Task RemoveAsync(int articleId, CancellationToken cancel = default) => db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
-        ? """DELETE FROM "KbArticleSearch" WHERE "ArticleId" = {0}""" : "DELETE FROM KbArticleSearch WHERE ArticleId = {0}",
-        [articleId], cancel);
+    /// <summary>
+    /// Takes an article's search and label rows out (a deleted article's go with it anyway, but SQLite's FTS table has no
+    /// foreign key).
+    /// </summary>
+    public async Task RemoveAsync(int articleId, CancellationToken cancel = default)
+    {
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+            ? """DELETE FROM "KbArticleSearch" WHERE "ArticleId" = {0}""" : "DELETE FROM KbArticleSearch WHERE ArticleId = {0}",
+            [articleId], cancel);
+        await db.KbArticleLabels.Where(l => l.ArticleId == articleId).ExecuteDeleteAsync(cancel);
+    }
 
     /// <summary>
-    /// The weighted vector of folded title, labels, section name and body, as SQL over the four given expressions (parameters
-    /// or columns), so a bulk load builds exactly the vectors a save does.
+    /// PostgreSQL keeps two vectors as SQL over the four given expressions (parameters or columns), so a bulk load builds
+    /// exactly the vectors a save does: the heading (title, labels and section name, weighted 3, 2.8 and 1.5) that ranks and
+    /// suggests, small enough to stay in the row; and the whole text, the heading and the body, that only finds. Ranking on
+    /// the whole text would read every match's body from TOAST.
     /// </summary>
-    public static string PostgresVector(string title, string labels, string section, string body) =>
-        $"setweight(to_tsvector('simple'::regconfig, {title}), 'A') || setweight(to_tsvector('simple'::regconfig, {labels}), 'B')" +
-        $" || setweight(to_tsvector('simple'::regconfig, {section}), 'C') || setweight(to_tsvector('simple'::regconfig, {body}), 'D')";
+    public static (string Heading, string Vector) PostgresVectors(string title, string labels, string section, string body)
+    {
+        var heading = $"setweight(to_tsvector('simple'::regconfig, {title}), 'A') || setweight(to_tsvector('simple'::regconfig, {labels}), 'B')" +
+            $" || setweight(to_tsvector('simple'::regconfig, {section}), 'C')";
+        return (heading, $"{heading} || setweight(to_tsvector('simple'::regconfig, {body}), 'D')");
+    }
 
-    private static readonly string PostgresInsert =
-        $$"""INSERT INTO "KbArticleSearch" ("ArticleId", "Language", "Vector") VALUES ({0}, {1}, {{PostgresVector("{2}", "{3}", "{4}", "{5}")}})""";
+    private static readonly string PostgresInsert = InsertPostgres(PostgresVectors("{2}", "{3}", "{4}", "{5}"));
+
+    private static string InsertPostgres((string Heading, string Vector) vectors) =>
+        $$"""INSERT INTO "KbArticleSearch" ("ArticleId", "Language", "Heading", "Vector") VALUES ({0}, {1}, {{vectors.Heading}}, {{vectors.Vector}})""";
 
     private const string SqliteInsert = """
         INSERT INTO KbArticleSearch (ArticleId, Language, Title, Labels, Section, Body) VALUES ({0}, {1}, {2}, {3}, {4}, {5})
         """;
 
     /// <summary>
-    /// The translations holding every word of the query, each word matched as the start of a word after losing a common
-    /// ending of that translation's language; empty when the query has no words. Composable: callers join the readable
-    /// articles and order by <see cref="ArticleHit.Rank"/>.
+    /// The translations holding every word of the query (in their titles only, for <paramref name="titles"/>), each word
+    /// matched as the start of a word after losing a common ending of that translation's language; empty when the query
+    /// has no words. Ranked by where the words stand (title, labels, section; a match in the body alone ranks last).
+    /// Composable: callers join the readable articles and order by <see cref="ArticleHit.Rank"/>.
     /// </summary>
-    public IQueryable<ArticleHit> Find(string query)
+    public IQueryable<ArticleHit> Find(string query, bool titles = false)
     {
         var words = SearchText.QueryWords(query);
         if (words.Count == 0)
             return db.Database.SqlQueryRaw<ArticleHit>(db.Database.IsNpgsql() ? PostgresNothing : SqliteNothing);
         string Match(string language) => db.Database.IsNpgsql()
-            ? string.Join(" & ", words.Select(w => SearchText.Stem(w, language) + ":*"))
-            : string.Join(" ", words.Select(w => "\"" + SearchText.Stem(w, language) + "\"*"));
-        return db.Database.SqlQueryRaw<ArticleHit>(db.Database.IsNpgsql() ? PostgresFind : SqliteFind, Match("en"), Match("pl"));
+            ? string.Join(" & ", words.Select(w => SearchText.Stem(w, language) + (titles ? ":*A" : ":*")))
+            : (titles ? "Title : " : "") + "(" + string.Join(" ", words.Select(w => "\"" + SearchText.Stem(w, language) + "\"*")) + ")";
+        return db.Database.SqlQueryRaw<ArticleHit>(
+            db.Database.IsNpgsql() ? (titles ? PostgresFindTitles : PostgresFind) : SqliteFind, Match("en"), Match("pl"));
     }
 
-    // ts_rank takes the weights of D, C, B and A (body, section, labels, title) between 0 and 1: 1, 1.5, 2.8 and 3 over 3.
+    // ts_rank takes the weights of D, C, B and A (body, section, labels, title) between 0 and 1; the heading has no body.
     private const string PostgresFind = """
-        SELECT "ArticleId", "Language", ts_rank(ARRAY[0.333, 0.5, 0.933, 1.0]::float4[], "Vector", q)::float8 AS "Rank"
+        SELECT "ArticleId", "Language", ts_rank(ARRAY[0, 0.5, 0.933, 1.0]::float4[], "Heading", q)::float8 AS "Rank"
         FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {0}) q WHERE "Language" = 'en' AND "Vector" @@ q
         UNION ALL
-        SELECT "ArticleId", "Language", ts_rank(ARRAY[0.333, 0.5, 0.933, 1.0]::float4[], "Vector", q)::float8 AS "Rank"
+        SELECT "ArticleId", "Language", ts_rank(ARRAY[0, 0.5, 0.933, 1.0]::float4[], "Heading", q)::float8 AS "Rank"
         FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {1}) q WHERE "Language" = 'pl' AND "Vector" @@ q
         """;
 
-    // bm25 is lower for better matches; negated so that both databases sort hits by rank descending.
+    // Titles only: the heading's own index, its title part (weight A).
+    private const string PostgresFindTitles = """
+        SELECT "ArticleId", "Language", ts_rank("Heading", q)::float8 AS "Rank"
+        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {0}) q WHERE "Language" = 'en' AND "Heading" @@ q
+        UNION ALL
+        SELECT "ArticleId", "Language", ts_rank("Heading", q)::float8 AS "Rank"
+        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {1}) q WHERE "Language" = 'pl' AND "Heading" @@ q
+        """;
+
+    // bm25 is lower for better matches; negated so that both databases sort hits by rank descending. SQLite keeps the
+    // body's weight: FTS5 ranks from its own compact index, not from the stored text.
     private const string SqliteFind = """
         SELECT ArticleId, Language, -bm25(KbArticleSearch, 3.0, 2.8, 1.5, 1.0) AS Rank
         FROM KbArticleSearch WHERE KbArticleSearch MATCH {0} AND Language = 'en'
@@ -111,37 +142,23 @@ public sealed class ArticleIndex(AppDbContext db)
     private const string SqliteNothing = "SELECT 0 AS ArticleId, '' AS Language, 0.0 AS Rank WHERE 0";
 
     /// <summary>
-    /// The articles whose labels (in either published translation) hold every word of at least one of
-    /// <paramref name="labels"/>, read from the index's label part (weight B; FTS5's Labels column) instead of comparing
-    /// every article's labels as text, which reads them all. Callers join the readable articles.
+    /// Up to <paramref name="take"/> readable articles for each of <paramref name="labels"/> (whole labels, any case), read
+    /// from the label rows' key in article order, so a label shared by thousands of articles still costs a few rows. One
+    /// statement; callers join it to what they show.
     /// </summary>
-    public IQueryable<int> Labelled(IEnumerable<string> labels)
+    public IQueryable<int> Labelled(IEnumerable<string> labels, IQueryable<Article> readable, int take)
     {
-        var groups = labels.Select(SearchText.Words).Where(words => words.Count > 0).Take(SearchText.MaxWords).ToList();
-        if (groups.Count == 0)
-            return db.Database.SqlQueryRaw<int>(db.Database.IsNpgsql() ? """SELECT 0 AS "Value" WHERE false""" : "SELECT 0 AS Value WHERE 0");
-        // Words are letters and digits only (SearchText.Words), so they need no quoting beyond what each syntax wants.
-        return db.Database.IsNpgsql()
-            ? db.Database.SqlQueryRaw<int>("""SELECT "ArticleId" AS "Value" FROM "KbArticleSearch" WHERE "Vector" @@ to_tsquery('simple'::regconfig, {0})""",
-                string.Join(" | ", groups.Select(words => "(" + string.Join(" & ", words.Select(w => w + ":B")) + ")")))
-            : db.Database.SqlQueryRaw<int>("SELECT ArticleId AS Value FROM KbArticleSearch WHERE KbArticleSearch MATCH {0}",
-                string.Join(" OR ", groups.Select(words => "(Labels : (" + string.Join(" ", words.Select(w => "\"" + w + "\"")) + "))")));
+        IQueryable<int>? ids = null;
+        foreach (var label in labels.Select(l => l.ToLowerInvariant()).Distinct())
+        {
+            var one = db.KbArticleLabels.Where(l => l.Label == label && readable.Any(a => a.Id == l.ArticleId))
+                .OrderBy(l => l.ArticleId).Take(take).Select(l => l.ArticleId);
+            ids = ids is null ? one : ids.Concat(one);
+        }
+        return ids ?? db.KbArticleLabels.Where(l => false).Select(l => l.ArticleId);
     }
 
-    /// <summary>Rebuilds every row, for a bulk load that wrote articles without this class (the benchmark's generator).</summary>
-    public async Task RebuildAsync(CancellationToken cancel = default)
-    {
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? """TRUNCATE "KbArticleSearch" """ : "DELETE FROM KbArticleSearch", cancel);
-        var lastId = 0;
-        while (true)
-        {
-            var batch = await db.KbArticles.Include(a => a.Section).Where(a => a.Id > lastId && a.PublishedAt != null)
-                .OrderBy(a => a.Id).Take(500).AsNoTracking().ToListAsync(cancel);
-            if (batch.Count == 0)
-                return;
-            foreach (var article in batch)
-                await UpdateAsync(article, article.Section, cancel);
-            lastId = batch[^1].Id;
-        }
-    }
+    /// <summary>An article's labels as its label rows hold them: both translations', lower case, each once.</summary>
+    public static IEnumerable<string> Labels(Article article) =>
+        Article.SplitLabels(article.LabelsEn).Concat(Article.SplitLabels(article.LabelsPl)).Select(l => l.ToLowerInvariant()).Distinct();
 }

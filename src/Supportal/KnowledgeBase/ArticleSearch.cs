@@ -8,7 +8,8 @@ namespace Supportal.KnowledgeBase;
 public sealed record FoundArticle(int Id, IHtmlContent Title, int CategoryId, string Category, int SectionId, string Section,
     IHtmlContent Snippet, string? Fallback);
 
-public sealed record SearchPage(int Count, IReadOnlyList<FoundArticle> Articles);
+/// <summary>A page of results and how many there are; <paramref name="More"/>: more than <paramref name="Count"/>, counting stopped there.</summary>
+public sealed record SearchPage(int Count, bool More, IReadOnlyList<FoundArticle> Articles);
 
 /// <summary>A suggested article: its id and its title in the reader's language (or the other one).</summary>
 public sealed record SuggestedArticle(int Id, string Title);
@@ -27,27 +28,37 @@ public sealed class ArticleSearch(ArticleIndex index, KnowledgeAccess access)
     /// <summary>Fewer letters than this in a query match too many words to suggest anything useful.</summary>
     public const int SuggestFrom = 3;
 
+    /// <summary>
+    /// Matches are counted up to this many: nobody pages further through a ranked list, and counting every match of a
+    /// common word would read them all.
+    /// </summary>
+    public const int CountedUpTo = 1000;
+
     public async Task<SearchPage> SearchAsync(KnowledgeReader reader, string query, int offset, int take, CancellationToken cancel = default)
     {
-        var ranked = Ranked(reader, query);
-        var count = await ranked.CountAsync(cancel);
+        var readable = access.Articles(reader).Select(a => a.Id);
+        var count = await index.Find(Trim(query)).Where(h => readable.Contains(h.ArticleId)).Select(h => h.ArticleId).Distinct()
+            .Take(CountedUpTo + 1).CountAsync(cancel);
         if (count == 0)
-            return new(0, []);
-        var ids = await ranked.Skip(offset).Take(take).Select(h => h.ArticleId).ToListAsync(cancel);
+            return new(0, false, []);
+        var ids = await Ranked(reader, query).Skip(offset).Take(take).Select(h => h.ArticleId).ToListAsync(cancel);
         var articles = await access.Articles(reader).Where(a => ids.Contains(a.Id))
             .Include(a => a.Section).ThenInclude(s => s.Category).AsNoTracking().ToDictionaryAsync(a => a.Id, cancel);
         var words = SearchText.QueryWords(query);
-        return new(count, ids.Where(articles.ContainsKey).Select(id => articles[id]).Select(a => new FoundArticle(
+        return new(Math.Min(count, CountedUpTo), count > CountedUpTo, ids.Where(articles.ContainsKey).Select(id => articles[id]).Select(a => new FoundArticle(
             a.Id, SearchSnippet.Highlight(a.Title, words, a.Fallback ?? ReaderLanguage), a.Section.CategoryId, a.Section.Category.Name, a.SectionId, a.Section.Name,
             SnippetOf(a, words), a.Fallback)).ToList());
     }
 
-    /// <summary>Up to <paramref name="take"/> titles for a query being typed; nothing for a query of too few letters.</summary>
+    /// <summary>
+    /// Up to <paramref name="take"/> articles whose titles match a query being typed (a title is what a suggestion shows);
+    /// nothing for a query of too few letters.
+    /// </summary>
     public async Task<IReadOnlyList<SuggestedArticle>> SuggestAsync(KnowledgeReader reader, string query, int take, CancellationToken cancel = default)
     {
         if (SearchText.QueryWords(Trim(query)).Sum(w => w.Length) < SuggestFrom)
             return [];
-        var ids = await Ranked(reader, query).Take(take).Select(h => h.ArticleId).ToListAsync(cancel);
+        var ids = await Ranked(reader, query, titles: true).Take(take).Select(h => h.ArticleId).ToListAsync(cancel);
         // The titles alone, into articles, so that the article picks the language as everywhere else.
         var titles = await access.Articles(reader).Where(a => ids.Contains(a.Id))
             .Select(a => new Article { Id = a.Id, TitleEn = a.TitleEn, TitlePl = a.TitlePl }).ToDictionaryAsync(a => a.Id, cancel);
@@ -65,13 +76,13 @@ public sealed class ArticleSearch(ArticleIndex index, KnowledgeAccess access)
         public double Rank { get; init; }
     }
 
-    private IQueryable<RankedHit> Ranked(KnowledgeReader reader, string query)
+    private IQueryable<RankedHit> Ranked(KnowledgeReader reader, string query, bool titles = false)
     {
         var language = ReaderLanguage;
         var readable = access.Articles(reader).Select(a => a.Id);
         // An article has a row per translation: it comes once, ranked by its translation in the reader's language when
         // that one matched, else by the other.
-        return index.Find(Trim(query)).Where(h => readable.Contains(h.ArticleId))
+        return index.Find(Trim(query), titles).Where(h => readable.Contains(h.ArticleId))
             .GroupBy(h => h.ArticleId)
             .Select(g => new RankedHit
             {

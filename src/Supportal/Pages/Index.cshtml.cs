@@ -26,7 +26,7 @@ public sealed class IndexModel(KnowledgeAccess access, Navigation navigation) : 
     public async Task OnGetAsync()
     {
         var reader = await access.ReaderAsync(User, HttpContext.RequestAborted);
-        var sections = await HelpCenterSections.ReadableAsync(access, reader);
+        var sections = await HelpCenterSections.ReadableAsync(access, reader, null, counted: false);
         Categories = sections.GroupBy(s => s.Category.Id).ToList();
         Promoted = await HelpCenterSections.Links(access.Articles(reader).Where(a => a.Promoted)).Take(PromotedShown).ToListAsync();
     }

@@ -49,6 +49,21 @@ public sealed class SuggestTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task Only_titles_are_suggested_from_while_the_search_finds_labels_and_bodies_too()
+    {
+        var section = await KnowledgeData.CreateSectionAsync(portal, "Newts");
+        var titled = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Axolotl feeding")).Id;
+        var labelled = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Pond water", labelsEn: "axolotl")).Id;
+        var mentioned = (await KnowledgeData.CreateArticleAsync(portal, section.Id, "Tank size", bodyEn: "An axolotl needs room.")).Id;
+
+        using var client = portal.CreatePortalClient();
+        Suggested(await client.GetAsync("/KnowledgeBase/Suggest?q=axolo")).ShouldBe([titled]);
+        var results = (await client.GetAsync("/KnowledgeBase/Search?q=axolo")).FindAll("[data-result]")
+            .Select(r => int.Parse(r.GetAttribute("data-result")!, CultureInfo.InvariantCulture));
+        results.ShouldBe([titled, labelled, mentioned]);
+    }
+
+    [Fact]
     public async Task Too_short_or_empty_queries_suggest_nothing()
     {
         var section = await KnowledgeData.CreateSectionAsync(portal, "Short");

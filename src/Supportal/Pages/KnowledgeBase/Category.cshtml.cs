@@ -20,7 +20,7 @@ public sealed class CategoryModel(KnowledgeAccess access) : PageModel
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var reader = await access.ReaderAsync(User, HttpContext.RequestAborted);
-        Sections = await HelpCenterSections.ReadableAsync(access, reader, id);
+        Sections = await HelpCenterSections.ReadableAsync(access, reader, id, counted: true);
         if (Sections.Count == 0)
             return NotFound();
         Category = Sections[0].Category;

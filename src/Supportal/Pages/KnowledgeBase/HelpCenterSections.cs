@@ -3,25 +3,27 @@ using Supportal.KnowledgeBase;
 
 namespace Supportal.Pages.KnowledgeBase;
 
-/// <summary>A section as a reader sees it listed: its category and how many of its articles they may read.</summary>
-public sealed record SectionSummary(Section Section, Category Category, int Articles);
+/// <summary>A section as a reader sees it listed: its category and, where counted, how many of its articles they may read.</summary>
+public sealed record SectionSummary(Section Section, Category Category, int? Articles);
 
 public static class HelpCenterSections
 {
     /// <summary>
-    /// The sections with at least one article the reader may read (of one category, or all), in the help center's order;
-    /// the counts count only those articles, so nothing hidden from the reader shows even as a number.
+    /// The sections with at least one article the reader may read (of one category, or all), in the help center's order.
+    /// Counts, when asked for, count only those articles, so nothing hidden from the reader shows even as a number. The
+    /// home lists every section and does not count: counting reads every article there, asking whether one exists reads one
+    /// a section.
     /// </summary>
-    public static async Task<List<SectionSummary>> ReadableAsync(KnowledgeAccess access, KnowledgeReader reader, int? categoryId = null)
+    public static async Task<List<SectionSummary>> ReadableAsync(KnowledgeAccess access, KnowledgeReader reader, int? categoryId, bool counted)
     {
         var articles = access.Articles(reader);
-        var rows = await access.Sections(reader).AsNoTracking()
+        var sections = access.Sections(reader).AsNoTracking()
             .Where(s => categoryId == null || s.CategoryId == categoryId)
-            .Select(s => new { Section = s, s.Category, Articles = articles.Count(a => a.SectionId == s.Id) })
-            .Where(s => s.Articles > 0)
-            .OrderBy(s => s.Category.Order).ThenBy(s => s.Category.Id).ThenBy(s => s.Section.Order).ThenBy(s => s.Section.Id)
-            .ToListAsync();
-        return rows.Select(r => new SectionSummary(r.Section, r.Category, r.Articles)).ToList();
+            .Where(s => articles.Any(a => a.SectionId == s.Id))
+            .OrderBy(s => s.Category.Order).ThenBy(s => s.Category.Id).ThenBy(s => s.Order).ThenBy(s => s.Id);
+        return counted
+            ? await sections.Select(s => new SectionSummary(s, s.Category, articles.Count(a => a.SectionId == s.Id))).ToListAsync()
+            : await sections.Select(s => new SectionSummary(s, s.Category, null)).ToListAsync();
     }
 
     /// <summary>Articles as links: the id and both titles (the page shows the reader's), in the editors' order.</summary>

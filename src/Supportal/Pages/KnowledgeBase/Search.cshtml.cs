@@ -15,8 +15,8 @@ public sealed class SearchModel(ArticleSearch search, KnowledgeAccess access) : 
 {
     public const int PageSize = 20;
 
-    /// <summary>Fifty pages of results; past that the query needs more words, not more pages.</summary>
-    public const int MaxOffset = 50 * PageSize;
+    /// <summary>As far as results are counted (fifty pages); past that the query needs more words, not more pages.</summary>
+    public const int MaxOffset = ArticleSearch.CountedUpTo - PageSize;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }

@@ -997,6 +997,22 @@ namespace Supportal.Data.Migrations.Postgres
                     b.ToTable("KbArticleImages", (string)null);
                 });
 
+            modelBuilder.Entity("Supportal.KnowledgeBase.ArticleLabel", b =>
+                {
+                    b.Property<string>("Label")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Label", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("KbArticleLabels", (string)null);
+                });
+
             modelBuilder.Entity("Supportal.KnowledgeBase.ArticleVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -2669,6 +2685,15 @@ namespace Supportal.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Supportal.KnowledgeBase.ArticleImage", b =>
+                {
+                    b.HasOne("Supportal.KnowledgeBase.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.KnowledgeBase.ArticleLabel", b =>
                 {
                     b.HasOne("Supportal.KnowledgeBase.Article", null)
                         .WithMany()

@@ -956,6 +956,22 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.ToTable("KbArticleImages", (string)null);
                 });
 
+            modelBuilder.Entity("Supportal.KnowledgeBase.ArticleLabel", b =>
+                {
+                    b.Property<string>("Label")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Label", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("KbArticleLabels", (string)null);
+                });
+
             modelBuilder.Entity("Supportal.KnowledgeBase.ArticleVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -2578,6 +2594,15 @@ namespace Supportal.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Supportal.KnowledgeBase.ArticleImage", b =>
+                {
+                    b.HasOne("Supportal.KnowledgeBase.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supportal.KnowledgeBase.ArticleLabel", b =>
                 {
                     b.HasOne("Supportal.KnowledgeBase.Article", null)
                         .WithMany()
