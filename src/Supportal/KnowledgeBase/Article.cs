@@ -229,6 +229,12 @@ internal sealed class KnowledgeConfiguration :
         article.HasOne(a => a.Section).WithMany(s => s.Articles).OnDelete(DeleteBehavior.Restrict);
         article.HasOne(a => a.Manufacturer).WithMany().OnDelete(DeleteBehavior.Restrict);
         article.HasIndex(a => new { a.SectionId, a.Order, a.Id });
+        // The reading rule of every published article without touching the rows, which hold the bodies: by section for
+        // "does this section have anything readable?", by id for the articles a search or a label found.
+        article.HasIndex(a => new { a.SectionId, a.Id }, "IX_KbArticles_ReadableBySection").HasFilter("\"PublishedAt\" IS NOT NULL")
+            .IncludeProperties(a => new { a.Readers, a.ManufacturerId });
+        article.HasIndex(a => a.Id, "IX_KbArticles_ReadableById").HasFilter("\"PublishedAt\" IS NOT NULL")
+            .IncludeProperties(a => new { a.SectionId, a.Readers, a.ManufacturerId });
         // The help center home lists promoted articles; a partial index keeps that a short read at any size.
         article.HasIndex(a => new { a.Promoted, a.Order }).HasFilter("\"Promoted\"");
         article.Ignore(a => a.Title);

@@ -95,7 +95,8 @@ public sealed class ArticleIndex(AppDbContext db)
     /// <summary>
     /// The translations holding every word of the query (in their titles only, for <paramref name="titles"/>), each word
     /// matched as the start of a word after losing a common ending of that translation's language; empty when the query
-    /// has no words. Ranked by where the words stand (title, labels, section; a match in the body alone ranks last).
+    /// has no words; for titles, at most <see cref="TitleCandidates"/> of them. Ranked by where the words stand (title,
+    /// labels, section; a match in the body alone ranks last).
     /// Composable: callers join the readable articles and order by <see cref="ArticleHit.Rank"/>.
     /// </summary>
     public IQueryable<ArticleHit> Find(string query, bool titles = false)
@@ -111,22 +112,29 @@ public sealed class ArticleIndex(AppDbContext db)
     }
 
     // ts_rank takes the weights of D, C, B and A (body, section, labels, title) between 0 and 1; the heading has no body.
+    // One scan for both languages, each row matched with its language's query: a condition on the language alone would
+    // have PostgreSQL read the whole primary key for it.
     private const string PostgresFind = """
-        SELECT "ArticleId", "Language", ts_rank(ARRAY[0, 0.5, 0.933, 1.0]::float4[], "Heading", q)::float8 AS "Rank"
-        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {0}) q WHERE "Language" = 'en' AND "Vector" @@ q
-        UNION ALL
-        SELECT "ArticleId", "Language", ts_rank(ARRAY[0, 0.5, 0.933, 1.0]::float4[], "Heading", q)::float8 AS "Rank"
-        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {1}) q WHERE "Language" = 'pl' AND "Vector" @@ q
+        SELECT "ArticleId", "Language", ts_rank(ARRAY[0, 0.5, 0.933, 1.0]::float4[], "Heading",
+            CASE WHEN "Language" = 'en' THEN en ELSE pl END)::float8 AS "Rank"
+        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {0}) en, to_tsquery('simple'::regconfig, {1}) pl
+        WHERE ("Language" = 'en' AND "Vector" @@ en) OR ("Language" = 'pl' AND "Vector" @@ pl)
         """;
 
-    // Titles only: the heading's own index, its title part (weight A).
-    private const string PostgresFindTitles = """
-        SELECT "ArticleId", "Language", ts_rank("Heading", q)::float8 AS "Rank"
-        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {0}) q WHERE "Language" = 'en' AND "Heading" @@ q
-        UNION ALL
-        SELECT "ArticleId", "Language", ts_rank("Heading", q)::float8 AS "Rank"
-        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {1}) q WHERE "Language" = 'pl' AND "Heading" @@ q
+    // Titles only, from the heading's own index (its title part, weight A), for suggestions: at most a few hundred
+    // candidates are ranked, not every title holding a common word's first letters.
+    private static readonly string PostgresFindTitles = $$"""
+        SELECT "ArticleId", "Language", ts_rank("Heading", CASE WHEN "Language" = 'en' THEN en ELSE pl END)::float8 AS "Rank"
+        FROM "KbArticleSearch", to_tsquery('simple'::regconfig, {0}) en, to_tsquery('simple'::regconfig, {1}) pl
+        WHERE ("Language" = 'en' AND "Heading" @@ en) OR ("Language" = 'pl' AND "Heading" @@ pl)
+        LIMIT {{TitleCandidates}}
         """;
+
+    /// <summary>
+    /// How many title matches suggestions rank. Past this, a prefix of two or three letters matches titles that are all
+    /// about as good, and the next letter narrows them.
+    /// </summary>
+    public const int TitleCandidates = 500;
 
     // bm25 is lower for better matches; negated so that both databases sort hits by rank descending. SQLite keeps the
     // body's weight: FTS5 ranks from its own compact index, not from the stored text.

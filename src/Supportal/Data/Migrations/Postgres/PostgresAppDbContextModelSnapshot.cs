@@ -955,6 +955,16 @@ namespace Supportal.Data.Migrations.Postgres
 
                     b.HasIndex("SectionId", "Order", "Id");
 
+                    b.HasIndex(new[] { "Id" }, "IX_KbArticles_ReadableById")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_KbArticles_ReadableById"), new[] { "SectionId", "Readers", "ManufacturerId" });
+
+                    b.HasIndex(new[] { "SectionId", "Id" }, "IX_KbArticles_ReadableBySection")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "SectionId", "Id" }, "IX_KbArticles_ReadableBySection"), new[] { "Readers", "ManufacturerId" });
+
                     b.ToTable("KbArticles", (string)null);
                 });
 

@@ -916,6 +916,14 @@ namespace Supportal.Data.Migrations.Sqlite
 
                     b.HasIndex("SectionId", "Order", "Id");
 
+                    b.HasIndex(new[] { "Id" }, "IX_KbArticles_ReadableById")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "SectionId", "Readers", "ManufacturerId" });
+
+                    b.HasIndex(new[] { "SectionId", "Id" }, "IX_KbArticles_ReadableBySection")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Readers", "ManufacturerId" });
+
                     b.ToTable("KbArticles", (string)null);
                 });
 

@@ -29,6 +29,18 @@ namespace Supportal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KbArticles_ReadableById",
+                table: "KbArticles",
+                column: "Id",
+                filter: "\"PublishedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KbArticles_ReadableBySection",
+                table: "KbArticles",
+                columns: new[] { "SectionId", "Id" },
+                filter: "\"PublishedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KbArticleLabels_ArticleId",
                 table: "KbArticleLabels",
                 column: "ArticleId");
@@ -49,6 +61,14 @@ namespace Supportal.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "KbArticleLabels");
+
+            migrationBuilder.DropIndex(
+                name: "IX_KbArticles_ReadableById",
+                table: "KbArticles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_KbArticles_ReadableBySection",
+                table: "KbArticles");
         }
     }
 }

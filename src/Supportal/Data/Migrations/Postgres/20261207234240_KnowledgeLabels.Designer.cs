@@ -12,7 +12,7 @@ using Supportal.Data;
 namespace Supportal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207230805_KnowledgeLabels")]
+    [Migration("20261207234240_KnowledgeLabels")]
     partial class KnowledgeLabels
     {
         /// <inheritdoc />
@@ -957,6 +957,16 @@ namespace Supportal.Data.Migrations.Postgres
                         .HasFilter("\"Promoted\"");
 
                     b.HasIndex("SectionId", "Order", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_KbArticles_ReadableById")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_KbArticles_ReadableById"), new[] { "SectionId", "Readers", "ManufacturerId" });
+
+                    b.HasIndex(new[] { "SectionId", "Id" }, "IX_KbArticles_ReadableBySection")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "SectionId", "Id" }, "IX_KbArticles_ReadableBySection"), new[] { "Readers", "ManufacturerId" });
 
                     b.ToTable("KbArticles", (string)null);
                 });

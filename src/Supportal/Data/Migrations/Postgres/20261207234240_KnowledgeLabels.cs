@@ -29,6 +29,20 @@ namespace Supportal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KbArticles_ReadableById",
+                table: "KbArticles",
+                column: "Id",
+                filter: "\"PublishedAt\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "SectionId", "Readers", "ManufacturerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KbArticles_ReadableBySection",
+                table: "KbArticles",
+                columns: new[] { "SectionId", "Id" },
+                filter: "\"PublishedAt\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "Readers", "ManufacturerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KbArticleLabels_ArticleId",
                 table: "KbArticleLabels",
                 column: "ArticleId");
@@ -58,6 +72,14 @@ namespace Supportal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "KbArticleLabels");
+
+            migrationBuilder.DropIndex(
+                name: "IX_KbArticles_ReadableById",
+                table: "KbArticles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_KbArticles_ReadableBySection",
+                table: "KbArticles");
         }
     }
 }

@@ -11,7 +11,7 @@ using Supportal.Data;
 namespace Supportal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207230649_KnowledgeLabels")]
+    [Migration("20261207234105_KnowledgeLabels")]
     partial class KnowledgeLabels
     {
         /// <inheritdoc />
@@ -918,6 +918,14 @@ namespace Supportal.Data.Migrations.Sqlite
                         .HasFilter("\"Promoted\"");
 
                     b.HasIndex("SectionId", "Order", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_KbArticles_ReadableById")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "SectionId", "Readers", "ManufacturerId" });
+
+                    b.HasIndex(new[] { "SectionId", "Id" }, "IX_KbArticles_ReadableBySection")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Readers", "ManufacturerId" });
 
                     b.ToTable("KbArticles", (string)null);
                 });
