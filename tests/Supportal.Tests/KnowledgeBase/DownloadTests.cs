@@ -250,6 +250,20 @@ public sealed class DownloadTests(DownloadTests.Portal portal) : IClassFixture<D
         shown.Select(v => v.QuerySelector("[data-sha256]")!.TextContent.Trim()).ShouldBe([Hex(second), Hex(first)]);
         shown[1].QuerySelector("[data-notes] strong")!.TextContent.ShouldBe("release");
         (await (await SendAsync(visitor, HttpMethod.Get, FileUrl(stored[0].Id))).Content.ReadAsByteArrayAsync()).ShouldBe(first);
+        (await Audited("download group added: Utilities")).ShouldHaveSingleItem();
+        (await Audited("download added: Log collector")).ShouldHaveSingleItem();
+        (await Audited($"download {itemId} ")).ShouldBe([
+            $"download {itemId} version 1.0 uploaded: collector-1.0.zip sha256 {Hex(first)}",
+            $"download {itemId} version 1.1 uploaded: collector-1.1.zip sha256 {Hex(second)}"]);
+    }
+
+    /// <summary>The help-center audit records whose text starts so, oldest first, each with the admin who made it.</summary>
+    private async Task<List<string>> Audited(string start)
+    {
+        var adminId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@example.com").Select(u => u.Id).SingleAsync());
+        return await portal.WithDbAsync(db => db.AuditEvents
+            .Where(e => e.Action == Supportal.Accounts.AuditActions.KnowledgeChanged && e.UserId == adminId && e.Detail!.StartsWith(start))
+            .OrderBy(e => e.Id).Select(e => e.Detail!).ToListAsync());
     }
 
     [Fact]
@@ -331,5 +345,7 @@ public sealed class DownloadTests(DownloadTests.Portal portal) : IClassFixture<D
         var deleted = await admin.SubmitAsync((await admin.GetAsync($"/Knowledge/DownloadItemDelete/{made.ItemId}")).Form());
         deleted.Path.ShouldBe("/Knowledge/Downloads");
         (await portal.WithDbAsync(db => db.DownloadItems.AnyAsync(i => i.Id == made.ItemId))).ShouldBeFalse();
+        (await Audited($"download {made.ItemId} ")).ShouldBe([
+            $"download {made.ItemId} version 1.0 deleted: Retired tool.zip", $"download {made.ItemId} deleted with 0 versions: Retired tool"]);
     }
 }

@@ -16,7 +16,7 @@ namespace Supportal.Pages.Knowledge;
 /// group and who may read it; the page lists its versions, each with a way to delete it.
 /// </summary>
 [Authorize(Policy = Policies.Knowledge)]
-public sealed class DownloadItemModel(AppDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DownloadItemModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public DownloadItem? Item { get; private set; }
 
@@ -104,6 +104,7 @@ public sealed class DownloadItemModel(AppDbContext db, IStringLocalizer<SharedRe
         (item.DescriptionEn, item.DescriptionPl) = ((Input.DescriptionEn ?? "").Trim(), (Input.DescriptionPl ?? "").Trim());
         item.Readers = Input.Readers;
         item.ManufacturerId = Input.Readers == Readership.ContractHolders ? Input.ManufacturerId : null;
+        audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download {(id is null ? "added" : $"{id} saved")}: {item.NameEn}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer[id is null ? "Downloads.ItemAdded" : "Downloads.ItemSaved", item.Name].Value;
         return RedirectToPage(new { id = item.Id, group = (int?)null });

@@ -14,7 +14,7 @@ namespace Supportal.Pages.Knowledge;
 /// store is shared by content, and the same bytes may be an attachment or another version.
 /// </summary>
 [Authorize(Policy = Policies.Knowledge)]
-public sealed class DownloadItemDeleteModel(AppDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DownloadItemDeleteModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public DownloadItem Item { get; private set; } = null!;
 
@@ -31,6 +31,7 @@ public sealed class DownloadItemDeleteModel(AppDbContext db, IStringLocalizer<Sh
         if (await db.DownloadItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id) is not { } item)
             return NotFound();
         db.DownloadItems.Remove(item);
+        audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download {id} deleted with {item.Versions.Count} versions: {item.NameEn}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer["Downloads.ItemDeleted", item.Name].Value;
         return RedirectToPage("/Knowledge/Downloads");

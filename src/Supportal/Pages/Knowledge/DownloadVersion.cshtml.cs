@@ -19,7 +19,7 @@ namespace Supportal.Pages.Knowledge;
 [Authorize(Policy = Policies.Knowledge)]
 [AcceptsDownloadUpload]
 public sealed class DownloadVersionModel(
-    AppDbContext db, AttachmentStore store, DownloadFiles files, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+    AppDbContext db, AttachmentStore store, DownloadFiles files, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public DownloadItem Item { get; private set; } = null!;
 
@@ -82,6 +82,8 @@ public sealed class DownloadVersionModel(
                 NotesPl = (Input.NotesPl ?? "").Trim(), FileName = file.FileName, ContentType = file.ContentType, Size = file.Size,
                 Sha256 = file.Sha256, UploadedAt = clock.GetUtcNow().UtcDateTime,
             });
+            audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(),
+                $"download {itemId} version {Input.Version.Trim()} uploaded: {file.FileName} sha256 {file.Sha256}");
             upload.Place();
             await db.SaveChangesAsync();
         }

@@ -14,7 +14,7 @@ namespace Supportal.Pages.Knowledge;
 /// content with attachments and other versions.
 /// </summary>
 [Authorize(Policy = Policies.Knowledge)]
-public sealed class DownloadVersionDeleteModel(AppDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DownloadVersionDeleteModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public DownloadVersion Version { get; private set; } = null!;
 
@@ -31,6 +31,7 @@ public sealed class DownloadVersionDeleteModel(AppDbContext db, IStringLocalizer
         if (await db.DownloadVersions.Include(v => v.Item).FirstOrDefaultAsync(v => v.Id == id) is not { } version)
             return NotFound();
         db.DownloadVersions.Remove(version);
+        audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download {version.ItemId} version {version.Version} deleted: {version.FileName}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer["Downloads.VersionDeleted", version.Item.Name, version.Version].Value;
         return RedirectToPage("/Knowledge/DownloadItem", new { id = version.ItemId });

@@ -16,7 +16,7 @@ namespace Supportal.Pages.Knowledge;
 /// them, ordered within their group. An item's own details and versions have pages of their own.
 /// </summary>
 [Authorize(Policy = Policies.Knowledge)]
-public sealed class DownloadsModel(AppDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DownloadsModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<DownloadGroup> Groups { get; private set; } = [];
 
@@ -63,11 +63,13 @@ public sealed class DownloadsModel(AppDbContext db, IStringLocalizer<SharedResou
             if (await db.DownloadGroups.FindAsync(id) is not { } group)
                 return NotFound();
             (group.NameEn, group.NamePl) = (en, pl);
+            audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download group {id} renamed: {en}");
         }
         else
         {
             var order = (await db.DownloadGroups.MaxAsync(g => (int?)g.Order) ?? 0) + 1;
             db.DownloadGroups.Add(new DownloadGroup { NameEn = en, NamePl = pl, Order = order });
+            audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download group added: {en}");
         }
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = localizer[Edit is null ? "Downloads.GroupAdded" : "Downloads.GroupRenamed", Languages.Pick(en, pl)].Value;
@@ -81,7 +83,10 @@ public sealed class DownloadsModel(AppDbContext db, IStringLocalizer<SharedResou
         if (index < 0)
             return NotFound();
         if (Ordering.Move(groups, index, up, (g, order) => g.Order = order))
+        {
+            audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download group {id} moved {(up ? "up" : "down")}");
             await db.SaveChangesAsync();
+        }
         return RedirectToPage(new { edit = (int?)null });
     }
 
@@ -91,7 +96,10 @@ public sealed class DownloadsModel(AppDbContext db, IStringLocalizer<SharedResou
             return NotFound();
         var items = await db.DownloadItems.Where(i => i.GroupId == moved.GroupId).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync();
         if (Ordering.Move(items, items.IndexOf(moved), up, (i, order) => i.Order = order))
+        {
+            audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download {id} moved {(up ? "up" : "down")}");
             await db.SaveChangesAsync();
+        }
         return RedirectToPage(new { edit = (int?)null });
     }
 
@@ -105,6 +113,7 @@ public sealed class DownloadsModel(AppDbContext db, IStringLocalizer<SharedResou
         else
         {
             db.DownloadGroups.Remove(group);
+            audit.Record(db, AuditActions.KnowledgeChanged, User.AccountId(), $"download group {id} deleted: {group.NameEn}");
             await db.SaveChangesAsync();
             TempData["StatusMessage"] = localizer["Downloads.GroupDeleted", group.Name].Value;
         }
