@@ -6,6 +6,7 @@ using Supportal.Email;
 using Supportal.KnowledgeBase;
 using Supportal.Platform;
 using Supportal.Sla;
+using Supportal.Status;
 using Supportal.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddContracts();
 builder.AddTickets();
 builder.AddSla();
 builder.AddKnowledgeBase();
+builder.AddStatus();
 builder.AddEmail();
 if (args is ["import-accounts", ..] or ["add-admin", ..])
     // The command's progress and summary are its output; the host's information logs would bury them.

@@ -105,6 +105,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Knowledge, p => p.RequireRole(Roles.KnowledgeEditor, Roles.Admin))
+            .AddPolicy(Policies.Status, p => p.RequireRole(Roles.StatusEditor, Roles.Admin))
             .AddPolicy(Policies.Support, p => p.RequireRole(Roles.Agent, Roles.Admin));
 
         builder.Services.AddRateLimiter(o =>

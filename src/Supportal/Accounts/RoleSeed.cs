@@ -11,7 +11,8 @@ internal sealed class RoleSeed : IEntityTypeConfiguration<IdentityRole<Guid>>
         Role("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a01", Roles.Admin),
         Role("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a02", Roles.Agent),
         Role("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a03", Roles.Orders),
-        Role("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a04", Roles.KnowledgeEditor));
+        Role("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a04", Roles.KnowledgeEditor),
+        Role("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a05", Roles.StatusEditor));
 
     private static IdentityRole<Guid> Role(string id, string name) => new()
     {

@@ -9,7 +9,10 @@ public static class Roles
     /// <summary>Writes help-center articles and downloads (usually an agent as well).</summary>
     public const string KnowledgeEditor = "KnowledgeEditor";
 
-    public static readonly string[] All = [Admin, Agent, Orders, KnowledgeEditor];
+    /// <summary>Keeps the status page: services, their states, incidents and maintenance.</summary>
+    public const string StatusEditor = "StatusEditor";
+
+    public static readonly string[] All = [Admin, Agent, Orders, KnowledgeEditor, StatusEditor];
 }
 
 public static class Policies
@@ -27,6 +30,9 @@ public static class Policies
 
     /// <summary>Knowledge editors and admins: writing the help center under /Knowledge.</summary>
     public const string Knowledge = "Knowledge";
+
+    /// <summary>Status editors and admins: the status page's services and states under /StatusEditor.</summary>
+    public const string Status = "Status";
 
     /// <summary>Agents and admins: the agent workspace under /Agent.</summary>
     public const string Support = "Support";

@@ -63,6 +63,9 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<KnowledgeBase.KnowledgeFollow> KbFollows => Set<KnowledgeBase.KnowledgeFollow>();
     public DbSet<KnowledgeBase.ArticleImage> KbArticleImages => Set<KnowledgeBase.ArticleImage>();
     public DbSet<KnowledgeBase.ArticleLabel> KbArticleLabels => Set<KnowledgeBase.ArticleLabel>();
+    public DbSet<Status.ServiceGroup> StatusGroups => Set<Status.ServiceGroup>();
+    public DbSet<Status.StatusService> StatusServices => Set<Status.StatusService>();
+    public DbSet<Status.ServiceStateInterval> StatusIntervals => Set<Status.ServiceStateInterval>();
     public DbSet<KnowledgeBase.RequestFormView> KbRequestFormViews => Set<KnowledgeBase.RequestFormView>();
     public DbSet<KnowledgeBase.DownloadGroup> DownloadGroups => Set<KnowledgeBase.DownloadGroup>();
     public DbSet<KnowledgeBase.DownloadItem> DownloadItems => Set<KnowledgeBase.DownloadItem>();

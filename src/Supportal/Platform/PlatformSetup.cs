@@ -51,6 +51,7 @@ public static class PlatformSetup
                 o.Conventions.AuthorizeFolder("/Orders", Policies.Orders);
                 o.Conventions.AuthorizeFolder("/Agent", Policies.Support);
                 o.Conventions.AuthorizeFolder("/Knowledge", Policies.Knowledge);
+                o.Conventions.AuthorizeFolder("/StatusEditor", Policies.Status);
             })
             // Every page at once: a form that cannot be read is a 400, never a server error.
             .AddMvcOptions(o => o.Filters.Add<UnreadableForms>(UnreadableForms.FilterOrder))

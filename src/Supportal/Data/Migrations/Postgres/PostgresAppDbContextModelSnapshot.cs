@@ -76,6 +76,13 @@ namespace Supportal.Data.Migrations.Postgres
                             ConcurrencyStamp = "0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a04",
                             Name = "KnowledgeEditor",
                             NormalizedName = "KNOWLEDGEEDITOR"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a05"),
+                            ConcurrencyStamp = "0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a05",
+                            Name = "StatusEditor",
+                            NormalizedName = "STATUSEDITOR"
                         });
                 });
 
@@ -1908,6 +1915,115 @@ namespace Supportal.Data.Migrations.Postgres
                     b.ToTable("TicketSlas");
                 });
 
+            modelBuilder.Entity("Supportal.Status.ServiceGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NamePl")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Supportal.Status.ServiceStateInterval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StatusIntervals_Open")
+                        .HasFilter("\"To\" IS NULL");
+
+                    b.HasIndex("ServiceId", "From");
+
+                    b.ToTable("StatusIntervals", (string)null);
+                });
+
+            modelBuilder.Entity("Supportal.Status.StatusService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DescriptionPl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NamePl")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Order");
+
+                    b.ToTable("StatusServices", (string)null);
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -2845,6 +2961,28 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Supportal.Status.ServiceStateInterval", b =>
+                {
+                    b.HasOne("Supportal.Status.StatusService", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Supportal.Status.StatusService", b =>
+                {
+                    b.HasOne("Supportal.Status.ServiceGroup", "Group")
+                        .WithMany("Services")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>
                 {
                     b.HasOne("Supportal.Contracts.Asset", "Asset")
@@ -3110,6 +3248,11 @@ namespace Supportal.Data.Migrations.Postgres
                     b.Navigation("Holidays");
 
                     b.Navigation("Hours");
+                });
+
+            modelBuilder.Entity("Supportal.Status.ServiceGroup", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>

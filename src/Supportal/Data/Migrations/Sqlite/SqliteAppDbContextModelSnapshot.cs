@@ -71,6 +71,13 @@ namespace Supportal.Data.Migrations.Sqlite
                             ConcurrencyStamp = "0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a04",
                             Name = "KnowledgeEditor",
                             NormalizedName = "KNOWLEDGEEDITOR"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a05"),
+                            ConcurrencyStamp = "0b6f2f2e-6f0e-4c38-9f4b-1d2a7c1e0a05",
+                            Name = "StatusEditor",
+                            NormalizedName = "STATUSEDITOR"
                         });
                 });
 
@@ -1839,6 +1846,109 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.ToTable("TicketSlas");
                 });
 
+            modelBuilder.Entity("Supportal.Status.ServiceGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePl")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Supportal.Status.ServiceStateInterval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StatusIntervals_Open")
+                        .HasFilter("\"To\" IS NULL");
+
+                    b.HasIndex("ServiceId", "From");
+
+                    b.ToTable("StatusIntervals", (string)null);
+                });
+
+            modelBuilder.Entity("Supportal.Status.StatusService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionPl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePl")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Order");
+
+                    b.ToTable("StatusServices", (string)null);
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -2752,6 +2862,28 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Supportal.Status.ServiceStateInterval", b =>
+                {
+                    b.HasOne("Supportal.Status.StatusService", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Supportal.Status.StatusService", b =>
+                {
+                    b.HasOne("Supportal.Status.ServiceGroup", "Group")
+                        .WithMany("Services")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>
                 {
                     b.HasOne("Supportal.Contracts.Asset", "Asset")
@@ -3017,6 +3149,11 @@ namespace Supportal.Data.Migrations.Sqlite
                     b.Navigation("Holidays");
 
                     b.Navigation("Hours");
+                });
+
+            modelBuilder.Entity("Supportal.Status.ServiceGroup", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Supportal.Tickets.Ticket", b =>
