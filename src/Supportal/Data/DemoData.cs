@@ -48,6 +48,7 @@ public static partial class DemoData
         await SeedTicketsAsync(scope.ServiceProvider, now);
         await SeedKnowledgeBaseAsync(scope.ServiceProvider, now);
         await SeedDownloadsAsync(scope.ServiceProvider, now);
+        await SeedStatusAsync(scope.ServiceProvider, now);
     }
 
     public static readonly IReadOnlyList<(string En, string Pl)> Services =
@@ -315,6 +316,51 @@ public static partial class DemoData
     /// Two downloads with two versions each, their files made here (small, real: zip archives and PEM certificates) and
     /// stored as an editor's upload stores them, so each published SHA-256 is that of the bytes served.
     /// </summary>
+    /// <summary>
+    /// Five services in two groups with 90 days behind them: an e-invoicing outage three weeks ago, an API slowdown two
+    /// months ago and a completed maintenance of the portal last week; everything operational now.
+    /// </summary>
+    private static async Task SeedStatusAsync(IServiceProvider services, DateTime now)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.StatusGroups.AnyAsync())
+            return;
+        var states = services.GetRequiredService<Status.ServiceStates>();
+        var since = now.Date.AddDays(-120);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Status.StatusService Add(Status.ServiceGroup group, int order, string en, string pl, string descriptionEn, string descriptionPl)
+        {
+            var service = new Status.StatusService { Group = group, Order = order, NameEn = en, NamePl = pl, DescriptionEn = descriptionEn, DescriptionPl = descriptionPl };
+            states.Add(service, since);
+            return service;
+        }
+        var portal = new Status.ServiceGroup { NameEn = "Portal", NamePl = "Portal", Order = 1 };
+        var integrations = new Status.ServiceGroup { NameEn = "Integrations", NamePl = "Integracje", Order = 2 };
+        var customerPortal = Add(portal, 1, "Customer portal", "Portal klienta", "Requests, contracts and your account.", "Zgłoszenia, umowy i Twoje konto.");
+        Add(portal, 2, "Help center", "Centrum Wsparcia", "Articles, search and downloads.", "Artykuły, wyszukiwarka i pliki do pobrania.");
+        Add(portal, 3, "E-mail notifications", "Powiadomienia e-mail", "Mail about your requests.", "Wiadomości o Twoich zgłoszeniach.");
+        var invoicing = Add(integrations, 1, "E-invoicing", "E-fakturowanie", "Sending and receiving e-invoices.", "Wysyłanie i odbieranie e-faktur.");
+        var api = Add(integrations, 2, "Integrations API", "API integracyjne", "The REST API for your systems.", "REST API dla Twoich systemów.");
+        await db.SaveChangesAsync();
+        // Each change as it happened, saved in turn: the history is what uptime is computed from.
+        foreach (var (service, state, at) in new (Status.StatusService, Status.ServiceState, DateTime)[]
+        {
+            (api, Status.ServiceState.PartialOutage, now.Date.AddDays(-61).AddHours(9)),
+            (api, Status.ServiceState.DegradedPerformance, now.Date.AddDays(-61).AddHours(12)),
+            (api, Status.ServiceState.Operational, now.Date.AddDays(-61).AddHours(13.5)),
+            (invoicing, Status.ServiceState.MajorOutage, now.Date.AddDays(-23).AddHours(7.25)),
+            (invoicing, Status.ServiceState.DegradedPerformance, now.Date.AddDays(-23).AddHours(9.5)),
+            (invoicing, Status.ServiceState.Operational, now.Date.AddDays(-23).AddHours(10.25)),
+            (customerPortal, Status.ServiceState.UnderMaintenance, now.Date.AddDays(-9).AddHours(21)),
+            (customerPortal, Status.ServiceState.Operational, now.Date.AddDays(-9).AddHours(22.5)),
+        })
+        {
+            await states.SetAsync(service, state, at);
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
     private static async Task SeedDownloadsAsync(IServiceProvider services, DateTime now)
     {
         var db = services.GetRequiredService<AppDbContext>();

@@ -23,9 +23,11 @@ public sealed class ServiceStates(AppDbContext db)
     {
         if (service.State == state)
             return;
-        var open = await db.StatusIntervals.SingleOrDefaultAsync(i => i.ServiceId == service.Id && i.To == null, cancel);
+        // The open interval may be tracked and not saved yet (a service added or changed in this same unit of work).
+        var open = db.StatusIntervals.Local.SingleOrDefault(i => (i.Service == service || i.ServiceId == service.Id && service.Id != 0) && i.To == null)
+            ?? await db.StatusIntervals.SingleOrDefaultAsync(i => i.ServiceId == service.Id && i.To == null, cancel);
         open?.To = at;
-        db.StatusIntervals.Add(new ServiceStateInterval { ServiceId = service.Id, State = state, From = at });
+        db.StatusIntervals.Add(new ServiceStateInterval { Service = service, State = state, From = at });
         service.State = state;
     }
 }

@@ -45,6 +45,24 @@ public sealed partial class DemoDataTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_status_page_is_seeded_once_with_five_operational_services_and_a_history_of_closed_intervals()
+    {
+        _ = portal.Server;
+        await portal.Services.SeedDemoDataAsync();
+
+        var groups = await portal.WithDbAsync(db => db.StatusGroups.OrderBy(g => g.Order)
+            .Select(g => new { g.NameEn, Services = g.Services.OrderBy(s => s.Order).Select(s => s.NameEn).ToList() }).ToListAsync());
+        groups.Select(g => g.NameEn).ShouldBe(["Portal", "Integrations"]);
+        groups.SelectMany(g => g.Services).Count().ShouldBe(5);
+        (await portal.WithDbAsync(db => db.StatusServices.AllAsync(s => s.State == Supportal.Status.ServiceState.Operational))).ShouldBeTrue();
+        var intervals = await portal.WithDbAsync(db => db.StatusIntervals.OrderBy(i => i.From).ToListAsync());
+        intervals.GroupBy(i => i.ServiceId).ShouldAllBe(history => history.Count(i => i.To == null) == 1
+            && history.Where(i => i.To != null).All(i => history.Any(next => next.From == i.To)));
+        var invoicing = await portal.WithDbAsync(db => db.StatusServices.Where(s => s.NameEn == "E-invoicing").Select(s => s.Id).SingleAsync());
+        intervals.Where(i => i.ServiceId == invoicing).Select(i => i.State).ShouldContain(Supportal.Status.ServiceState.MajorOutage);
+    }
+
+    [Fact]
     public async Task The_demo_customer_has_one_request_of_each_kind_once_one_answered_and_nobody_was_mailed()
     {
         _ = portal.Server;
