@@ -45,6 +45,9 @@ public static class AuditActions
 
     /// <summary>Help-center content written by editors: categories, sections, articles and their pictures.</summary>
     public const string KnowledgeChanged = "knowledge.changed";
+
+    /// <summary>The status page written by status editors: service groups, services and their states.</summary>
+    public const string StatusChanged = "status.changed";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -13,6 +13,7 @@ public enum Audience
     Support,
     Orders,
     Knowledge,
+    StatusEditors,
     Admin,
 }
 
@@ -38,6 +39,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         new("Nav.Macros", "/Agent/Macros", "lightning-charge", Audience.Support),
         new("Nav.Orders", "/Orders/Index", "journal-check", Audience.Orders),
         new("Nav.Knowledge", "/Knowledge/Index", "pencil-square", Audience.Knowledge),
+        new("Nav.StatusEditor", "/StatusEditor/Index", "broadcast", Audience.StatusEditors),
         new("Nav.Admin", "/Admin/Index", "gear", Audience.Admin),
     ];
 
@@ -59,6 +61,7 @@ public sealed class Navigation(IActionDescriptorCollectionProvider actions)
         Audience.Support => Tickets.TicketAccess.IsSupport(user),
         Audience.Orders => user.IsInRole(Roles.Orders) || user.IsInRole(Roles.Admin),
         Audience.Knowledge => KnowledgeBase.KnowledgeAccess.IsEditor(user),
+        Audience.StatusEditors => user.IsInRole(Roles.StatusEditor) || user.IsInRole(Roles.Admin),
         Audience.Admin => user.IsInRole(Roles.Admin),
         _ => false,
     };
