@@ -21,7 +21,7 @@ public static class LocalTime
     public static DateOnly PortalToday(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PortalZone).DateTime);
 
-    private static TimeZoneInfo PortalZone =>
+    public static TimeZoneInfo PortalZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(DefaultTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static DateTime ToLocal(DateTime utc, ClaimsPrincipal? user) =>

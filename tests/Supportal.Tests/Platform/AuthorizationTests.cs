@@ -25,7 +25,7 @@ public sealed class AuthorizationTests(PortalFactory portal) : IClassFixture<Por
             "/Account/LoginWithCode", "/Account/LoginWithPasskey", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ResendConfirmation",
             "/Account/ResetPassword", "/Account/ResetPasswordDone", "/Contact", "/Dev/Mailbox", "/Downloads/File", "/Downloads/Index", "/Error",
             "/Index", "/KnowledgeBase/Article", "/KnowledgeBase/Category", "/KnowledgeBase/Image", "/KnowledgeBase/Search",
-            "/KnowledgeBase/Section", "/KnowledgeBase/Suggest", "/Language", "/Requests/Submit",
+            "/KnowledgeBase/Section", "/KnowledgeBase/Suggest", "/Language", "/Requests/Submit", "/Status/Index",
         ]);
     }
 

@@ -14,7 +14,7 @@ public sealed class ShellTests(PortalFactory portal) : IClassFixture<PortalFacto
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Find("html")!.GetAttribute("lang").ShouldBe("en");
         page.Find(".navbar-brand")!.TextContent.ShouldContain("Supportal");
-        page.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Help center", "Downloads", "Contact"]);
+        page.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Help center", "Downloads", "Service status", "Contact"]);
         page.Find("a[href='/Account/Login']").ShouldNotBeNull();
         var footer = page.Find("footer")!.TextContent;
         footer.ShouldContain("+48 12 345 67 00");
@@ -61,7 +61,7 @@ public sealed class ShellTests(PortalFactory portal) : IClassFixture<PortalFacto
         topbar.QuerySelector("a.btn[href='/Contracts/Register']")!.TextContent.ShouldContain("Register contract");
         topbar.QuerySelectorAll("a.btn[href^='/Tickets/New']").Length.ShouldBe(2);
         topbar.TextContent.ShouldContain("Sign out");
-        dashboard.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Dashboard", "My activities", "Contracts", "Help center", "Downloads", "Contact"]);
+        dashboard.FindAll("#sidebar .nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["Dashboard", "My activities", "Contracts", "Help center", "Downloads", "Service status", "Contact"]);
     }
 
     [Fact]
